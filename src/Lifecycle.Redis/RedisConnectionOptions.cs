@@ -1,3 +1,5 @@
+using System.Net.Security;
+
 namespace Lifecycle.Redis;
 
 /// <summary>Where and how to connect; parsed from the StackExchange.Redis-style connection string.</summary>
@@ -20,6 +22,9 @@ public sealed record RedisConnectionOptions
 
     /// <summary>Host name the TLS certificate must match; defaults to <see cref="Host"/>.</summary>
     public string? SslHost { get; init; }
+
+    /// <summary>Custom TLS certificate check (e.g. to trust a private CA); null uses the system trust store.</summary>
+    public RemoteCertificateValidationCallback? CertificateValidation { get; init; }
 
     /// <summary>Database selected with SELECT after connecting.</summary>
     public int DefaultDatabase { get; init; }

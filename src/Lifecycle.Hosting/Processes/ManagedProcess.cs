@@ -11,8 +11,9 @@ public sealed class ManagedProcess : IAsyncDisposable
     private readonly Process process;
     private readonly ProcessLaunch launch;
 
-    private ManagedProcess(Process process, ProcessLaunch launch)
+    private ManagedProcess(Process process, ProcessLaunch launch, Task outputClosed)
     {
+        OutputClosed = outputClosed;
         this.process = process;
         this.launch = launch;
         Group = new ProcessGroup(process.Id);
@@ -29,6 +30,9 @@ public sealed class ManagedProcess : IAsyncDisposable
 
     /// <summary>Completes with the exit code (128 + signal when killed by a signal).</summary>
     public Task<int> Exited { get; }
+
+    /// <summary>Completes when stdout and stderr have both reached end of file.</summary>
+    public Task OutputClosed { get; }
 
     public static ManagedProcess Start(ProcessLaunch launch, Action<string, bool> onLine)
     {
@@ -55,19 +59,25 @@ public sealed class ManagedProcess : IAsyncDisposable
         }
 
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
+        var openStreams = 2;
+        var outputClosed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         process.OutputDataReceived += (_, e) => Deliver(e.Data, isError: false);
         process.ErrorDataReceived += (_, e) => Deliver(e.Data, isError: true);
         process.Start();
         process.StandardInput.Close();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new ManagedProcess(process, launch);
+        return new ManagedProcess(process, launch, outputClosed.Task);
 
         void Deliver(string? line, bool isError)
         {
             if (line is not null)
             {
                 onLine(line, isError);
+            }
+            else if (Interlocked.Decrement(ref openStreams) == 0)
+            {
+                outputClosed.TrySetResult();
             }
         }
     }
