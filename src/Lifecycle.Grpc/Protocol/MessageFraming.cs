@@ -1,0 +1,179 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.IO.Pipelines;
+using Grpc.Core;
+using Grpc.Net.Compression;
+
+namespace Lifecycle.Grpc.Protocol;
+
+/// <summary>Length-prefixed gRPC messages (1 byte compressed flag, 4 bytes big-endian length, payload) over pipes.</summary>
+internal static class MessageFraming
+{
+    public const int HeaderSize = 5;
+
+    // Contexts are reused per thread: (de)serializers are synchronous and never re-enter framing.
+    [ThreadStatic]
+    private static SequenceDeserializationContext? cachedDeserializationContext;
+
+    [ThreadStatic]
+    private static PipeSerializationContext? cachedSerializationContext;
+
+    /// <summary>Reads the next message, or reports the end of the stream when it ends cleanly between messages.</summary>
+    public static async ValueTask<MessageReadResult<T>> ReadMessageAsync<T>(
+        PipeReader reader,
+        Func<DeserializationContext, T> deserializer,
+        int? maxReceiveSize,
+        ICompressionProvider? decompressor,
+        CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            var buffer = result.Buffer;
+            if (buffer.Length >= HeaderSize)
+            {
+                var (compressed, length) = ParseHeader(buffer, reader, decompressor, maxReceiveSize);
+                if (buffer.Length - HeaderSize >= length)
+                {
+                    var end = buffer.GetPosition(HeaderSize + length);
+                    try
+                    {
+                        var payload = buffer.Slice(HeaderSize, length);
+                        var message = compressed
+                            ? Deserialize(Decompress(payload, decompressor!, maxReceiveSize), deserializer)
+                            : Deserialize(payload, deserializer);
+                        return new MessageReadResult<T>(true, message);
+                    }
+                    finally
+                    {
+                        reader.AdvanceTo(end);
+                    }
+                }
+            }
+
+            if (result.IsCompleted)
+            {
+                reader.AdvanceTo(buffer.End);
+                return buffer.IsEmpty
+                    ? MessageReadResult<T>.EndOfStream
+                    : throw new RpcException(new Status(StatusCode.Internal, "Incomplete message: the stream ended inside a message."));
+            }
+
+            if (result.IsCanceled)
+            {
+                reader.AdvanceTo(buffer.Start);
+                throw new OperationCanceledException(cancellationToken);
+            }
+
+            reader.AdvanceTo(buffer.Start, buffer.End);
+        }
+    }
+
+    /// <summary>Writes one framed message; the caller flushes.</summary>
+    public static void WriteMessage<T>(PipeWriter writer, T message, Action<T, SerializationContext> serializer, int? maxSendSize, ICompressionProvider? compressor)
+    {
+        var context = cachedSerializationContext ??= new PipeSerializationContext();
+        context.Reset(writer, maxSendSize, collectOnly: compressor is not null);
+        serializer(message, context);
+        if (!context.Completed)
+        {
+            throw new InvalidOperationException("The message serializer did not complete.");
+        }
+
+        if (compressor is not null)
+        {
+            WriteCompressed(writer, context.CollectedPayload.Span, compressor);
+        }
+    }
+
+    public static void WriteHeader(PipeWriter writer, bool compressed, int length)
+    {
+        var span = writer.GetSpan(HeaderSize);
+        PipeSerializationContext.WriteHeaderBytes(span, compressed, length);
+        writer.Advance(HeaderSize);
+    }
+
+    private static (bool Compressed, int Length) ParseHeader(ReadOnlySequence<byte> buffer, PipeReader reader, ICompressionProvider? decompressor, int? maxReceiveSize)
+    {
+        Span<byte> header = stackalloc byte[HeaderSize];
+        buffer.Slice(0, HeaderSize).CopyTo(header);
+        var flag = header[0];
+        var length = BinaryPrimitives.ReadUInt32BigEndian(header[1..]);
+        string? error = flag switch
+        {
+            0 => null,
+            1 when decompressor is null => "A compressed message arrived without a supported grpc-encoding.",
+            1 => null,
+            _ => $"Unknown message compression flag {flag}.",
+        };
+        if (error is not null)
+        {
+            reader.AdvanceTo(buffer.Start);
+            throw new RpcException(new Status(StatusCode.Internal, error));
+        }
+
+        if (length > (uint)(maxReceiveSize ?? int.MaxValue))
+        {
+            reader.AdvanceTo(buffer.Start);
+            throw new RpcException(new Status(StatusCode.ResourceExhausted, "Received message exceeds the maximum configured message size."));
+        }
+
+        return (flag == 1, (int)length);
+    }
+
+    private static T Deserialize<T>(ReadOnlySequence<byte> payload, Func<DeserializationContext, T> deserializer)
+    {
+        var context = cachedDeserializationContext ??= new SequenceDeserializationContext();
+        context.SetPayload(payload);
+        try
+        {
+            return deserializer(context);
+        }
+        catch (Exception ex) when (ex is not RpcException)
+        {
+            throw new RpcException(new Status(StatusCode.Internal, "Failed to deserialize the message.", ex));
+        }
+        finally
+        {
+            context.SetPayload(default);
+        }
+    }
+
+    private static ReadOnlySequence<byte> Decompress(ReadOnlySequence<byte> payload, ICompressionProvider decompressor, int? maxReceiveSize)
+    {
+        var limit = maxReceiveSize ?? int.MaxValue;
+        using var source = new ReadOnlySequenceStream(payload);
+        using var decompression = decompressor.CreateDecompressionStream(source);
+        var output = new ArrayBufferWriter<byte>(Math.Max(256, (int)Math.Min(payload.Length * 4, 1 << 20)));
+        try
+        {
+            int read;
+            while ((read = decompression.Read(output.GetSpan(8192))) > 0)
+            {
+                output.Advance(read);
+                if (output.WrittenCount > limit)
+                {
+                    throw new RpcException(new Status(StatusCode.ResourceExhausted, "Received message exceeds the maximum configured message size after decompression."));
+                }
+            }
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new RpcException(new Status(StatusCode.Internal, "Failed to decompress the message.", ex));
+        }
+
+        return new ReadOnlySequence<byte>(output.WrittenMemory);
+    }
+
+    private static void WriteCompressed(PipeWriter writer, ReadOnlySpan<byte> payload, ICompressionProvider compressor)
+    {
+        using var compressedBytes = new MemoryStream();
+        using (var compression = compressor.CreateCompressionStream(compressedBytes, null))
+        {
+            compression.Write(payload);
+        }
+
+        WriteHeader(writer, compressed: true, (int)compressedBytes.Length);
+        writer.Write(compressedBytes.GetBuffer().AsSpan(0, (int)compressedBytes.Length));
+    }
+}
