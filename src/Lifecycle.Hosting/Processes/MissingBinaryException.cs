@@ -2,7 +2,7 @@ namespace Lifecycle.Hosting.Processes;
 
 /// <summary>A binary a resource needs is not installed; the message names what to install.</summary>
 public sealed class MissingBinaryException(string binary, string install)
-    : Exception($"{binary} not found: install it with {install}")
+    : HostingStartupException($"{binary} not found: install it with {install}")
 {
     public string Binary { get; } = binary;
 

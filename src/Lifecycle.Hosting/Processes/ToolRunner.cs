@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Lifecycle.Hosting.Processes;
 
 /// <summary>Runs a short-lived tool (initdb, psql, chown) to completion and fails loudly with its output.</summary>

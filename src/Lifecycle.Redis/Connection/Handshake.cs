@@ -12,26 +12,26 @@ internal static class Handshake
         var replies = new List<Task>();
         if (protocol == RedisProtocol.Resp3)
         {
-            replies.Add(Send(connection, metrics, Commands.Hello, ReplyConverters.Raw, Resp3HelloArgs(options)));
+            replies.Add(Send(connection, metrics, RedisCommands.Hello, ReplyConverters.Raw, Resp3HelloArgs(options)));
         }
         else if (options.Password is not null)
         {
             RedisValue[] auth = options.User is null ? [options.Password] : [options.User, options.Password];
-            replies.Add(Send(connection, metrics, Commands.Auth, ReplyConverters.Ok, auth));
+            replies.Add(Send(connection, metrics, RedisCommands.Auth, ReplyConverters.Ok, auth));
         }
 
         if (options.ClientName is not null && protocol == RedisProtocol.Resp2)
         {
-            replies.Add(Send(connection, metrics, Commands.Client, ReplyConverters.Ok, ["SETNAME", options.ClientName]));
+            replies.Add(Send(connection, metrics, RedisCommands.Client, ReplyConverters.Ok, ["SETNAME", options.ClientName]));
         }
 
         if (options.DefaultDatabase != 0)
         {
-            replies.Add(Send(connection, metrics, Commands.Select, ReplyConverters.Ok, [options.DefaultDatabase]));
+            replies.Add(Send(connection, metrics, RedisCommands.Select, ReplyConverters.Ok, [options.DefaultDatabase]));
         }
 
         // PING proves the server really answers even when nothing else was sent.
-        replies.Add(Send(connection, metrics, Commands.Ping, ReplyConverters.Raw, []));
+        replies.Add(Send(connection, metrics, RedisCommands.Ping, ReplyConverters.Raw, []));
         try
         {
             await Task.WhenAll(replies).WaitAsync(budget).ConfigureAwait(false);

@@ -41,6 +41,7 @@ internal sealed class PhysicalConnection
     /// <summary>Queues a command; false when the connection has already failed (the caller then reports it).</summary>
     public bool TryEnqueue(IPendingReply reply, RedisCommand command, ReadOnlySpan<RedisValue> args)
     {
+        Exception? encodeFailure = null;
         lock (_writeLock)
         {
             if (_failure is not null)
@@ -48,10 +49,24 @@ internal sealed class PhysicalConnection
                 return false;
             }
 
-            RespWriter.WriteCommand(_outgoing.Writer, command, args);
-            _pending.Enqueue(reply);
-            // With pauseWriterThreshold 0 the flush completes synchronously; it only wakes the writer loop.
-            _outgoing.Writer.FlushAsync().GetAwaiter().GetResult();
+            try
+            {
+                RespWriter.WriteCommand(_outgoing.Writer, command, args);
+                _pending.Enqueue(reply);
+                // With pauseWriterThreshold 0 the flush completes synchronously; it only wakes the writer loop.
+                _outgoing.Writer.FlushAsync().GetAwaiter().GetResult();
+            }
+            catch (Exception ex)
+            {
+                encodeFailure = ex;
+            }
+        }
+
+        if (encodeFailure is not null)
+        {
+            // A half-written command would desynchronise every later reply: drop the link and start clean.
+            Fail(encodeFailure);
+            throw new RedisConnectionException($"Could not queue {command.Name} for Redis at {_endPoint}: {encodeFailure.Message}", encodeFailure);
         }
 
         return true;
@@ -65,7 +80,6 @@ internal sealed class PhysicalConnection
     public void CheckTimeouts(TimeSpan commandTimeout, TimeSpan deadAfter)
     {
         var now = Stopwatch.GetTimestamp();
-        var oldestOutstanding = 0L;
         foreach (var pending in _pending)
         {
             if (pending.IsCompleted)
@@ -73,24 +87,22 @@ internal sealed class PhysicalConnection
                 continue;
             }
 
-            if (oldestOutstanding == 0)
+            if (Stopwatch.GetElapsedTime(pending.QueuedAt, now) < commandTimeout)
             {
-                oldestOutstanding = pending.QueuedAt;
-            }
-
-            var waited = Stopwatch.GetElapsedTime(pending.QueuedAt, now);
-            if (waited < commandTimeout)
-            {
-                break;
+                break; // the queue is in send order, so everything behind this one is younger
             }
 
             pending.Fail(new RedisTimeoutException($"Redis at {_endPoint} did not reply within {commandTimeout.TotalMilliseconds:0} ms."), "timeout");
         }
 
-        var silentFor = Stopwatch.GetElapsedTime(Math.Max(Volatile.Read(ref _lastReadAt), oldestOutstanding), now);
-        if (oldestOutstanding != 0 && silentFor > deadAfter)
+        // Timed-out slots still count: their replies are owed by the server.
+        if (_pending.TryPeek(out var oldestOwed))
         {
-            Fail(new RedisConnectionException($"Redis at {_endPoint} sent nothing for {silentFor.TotalMilliseconds:0} ms while replies were owed; reconnecting."));
+            var silentFor = Stopwatch.GetElapsedTime(Math.Max(Volatile.Read(ref _lastReadAt), oldestOwed.QueuedAt), now);
+            if (silentFor > deadAfter)
+            {
+                Fail(new RedisConnectionException($"Redis at {_endPoint} sent nothing for {silentFor.TotalMilliseconds:0} ms while replies were owed; reconnecting."));
+            }
         }
     }
 

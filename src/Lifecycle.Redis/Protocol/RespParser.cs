@@ -54,11 +54,11 @@ internal static class RespParser
                 result = new RedisResult(RedisResultType.BigNumber, line.ToArray());
                 return true;
             case '$':
-                return TryReadBlob(ref reader, line, RedisResultType.BulkString, out result);
+                return TryReadBlob(ref reader, ParseInteger(line), RedisResultType.BulkString, out result);
             case '=':
-                return TryReadBlob(ref reader, line, RedisResultType.BulkString, out result, skipFormatPrefix: true);
+                return TryReadBlob(ref reader, ParseInteger(line), RedisResultType.BulkString, out result, skipFormatPrefix: true);
             case '!':
-                if (!TryReadBlob(ref reader, line, RedisResultType.BulkString, out var blob))
+                if (!TryReadBlob(ref reader, ParseInteger(line), RedisResultType.BulkString, out var blob))
                 {
                     return false;
                 }
@@ -66,25 +66,24 @@ internal static class RespParser
                 result = new RedisResult(RedisResultType.Error, blob.ToString());
                 return true;
             case '*':
-                return TryReadAggregate(ref reader, line, 1, RedisResultType.Array, out result);
+                return TryReadAggregate(ref reader, ParseInteger(line), 1, RedisResultType.Array, out result);
             case '~':
-                return TryReadAggregate(ref reader, line, 1, RedisResultType.Set, out result);
+                return TryReadAggregate(ref reader, ParseInteger(line), 1, RedisResultType.Set, out result);
             case '>':
-                return TryReadAggregate(ref reader, line, 1, RedisResultType.Push, out result);
+                return TryReadAggregate(ref reader, ParseInteger(line), 1, RedisResultType.Push, out result);
             case '%':
-                return TryReadAggregate(ref reader, line, 2, RedisResultType.Map, out result);
+                return TryReadAggregate(ref reader, ParseInteger(line), 2, RedisResultType.Map, out result);
             case '|':
                 // Attributes annotate the reply that follows; nothing here uses them, so skip to the reply.
-                return TryReadAggregate(ref reader, line, 2, RedisResultType.Map, out _) && TryReadValue(ref reader, out result);
+                return TryReadAggregate(ref reader, ParseInteger(line), 2, RedisResultType.Map, out _) && TryReadValue(ref reader, out result);
             default:
                 throw new RedisProtocolException($"Unexpected RESP type byte 0x{prefix:x2}.");
         }
     }
 
-    private static bool TryReadBlob(ref SequenceReader<byte> reader, ReadOnlySpan<byte> header, RedisResultType type, out RedisResult result, bool skipFormatPrefix = false)
+    private static bool TryReadBlob(ref SequenceReader<byte> reader, long length, RedisResultType type, out RedisResult result, bool skipFormatPrefix = false)
     {
         result = default;
-        var length = ParseInteger(header);
         if (length < 0)
         {
             result = new RedisResult(RedisResultType.Null, null);
@@ -109,10 +108,9 @@ internal static class RespParser
         return true;
     }
 
-    private static bool TryReadAggregate(ref SequenceReader<byte> reader, ReadOnlySpan<byte> header, int itemsPerEntry, RedisResultType type, out RedisResult result)
+    private static bool TryReadAggregate(ref SequenceReader<byte> reader, long count, int itemsPerEntry, RedisResultType type, out RedisResult result)
     {
         result = default;
-        var count = ParseInteger(header);
         if (count < 0)
         {
             result = new RedisResult(RedisResultType.Null, null);

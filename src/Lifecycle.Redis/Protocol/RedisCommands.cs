@@ -1,7 +1,7 @@
 namespace Lifecycle.Redis.Protocol;
 
 /// <summary>The commands this client sends, each encoded once.</summary>
-internal static class Commands
+internal static class RedisCommands
 {
     public static readonly RedisCommand Auth = new("AUTH");
     public static readonly RedisCommand Client = new("CLIENT");

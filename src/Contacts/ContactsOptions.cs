@@ -1,0 +1,25 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Lifecycle.Contacts;
+
+/// <summary>Service settings bound from the "Contacts" configuration section and validated at start.</summary>
+public sealed class ContactsOptions
+{
+    public const string SectionName = "Contacts";
+
+    /// <summary>Signs list page tokens; every replica needs the same value so any replica accepts any token.</summary>
+    [Required]
+    [MinLength(16)]
+    public string PageTokenKey { get; set; } = "";
+
+    /// <summary>How long a snapshot stays in Redis without being rewritten; bounds staleness after a missed write.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
+    public TimeSpan SnapshotTtl { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How often one replica runs the time-based (inactivity) stage rules.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "1.00:00:00")]
+    public TimeSpan InactivitySweepInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Disables the sweep in processes that must not run it (tests that drive it by hand).</summary>
+    public bool InactivitySweepEnabled { get; set; } = true;
+}

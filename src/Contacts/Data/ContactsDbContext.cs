@@ -1,0 +1,35 @@
+using Lifecycle.Contacts.Contacts;
+using Lifecycle.Contacts.Lifecycle;
+using Lifecycle.Contacts.Orders;
+using Lifecycle.Messaging.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lifecycle.Contacts.Data;
+
+/// <summary>The Contacts service's own database: contacts, stage history and model, the orders read model, outbox and inbox.</summary>
+public sealed class ContactsDbContext(DbContextOptions<ContactsDbContext> options) : DbContext(options)
+{
+    public DbSet<Contact> Contacts => Set<Contact>();
+
+    public DbSet<OrderRecord> Orders => Set<OrderRecord>();
+
+    public DbSet<StageTransitionRecord> StageTransitions => Set<StageTransitionRecord>();
+
+    public DbSet<StoredStageModel> StageModels => Set<StoredStageModel>();
+
+    public DbSet<SchedulerLease> SchedulerLeases => Set<SchedulerLease>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ContactsDbContext).Assembly);
+        modelBuilder.AddOutboxAndInbox();
+        SnakeCaseColumns.Apply(modelBuilder, ownNamespace: "Lifecycle.Contacts");
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Times are UTC everywhere; the converter restores Kind=Utc that SQLite's text storage loses.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+}

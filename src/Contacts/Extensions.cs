@@ -1,0 +1,35 @@
+using Lifecycle.Contacts.Contacts;
+using Lifecycle.Contacts.Data;
+using Lifecycle.Contacts.Lifecycle;
+using Lifecycle.Messaging;
+
+namespace Lifecycle.Contacts;
+
+/// <summary>The Contacts service's wiring: database, messaging, Redis, feature services and gRPC endpoints.</summary>
+public static class Extensions
+{
+    public const string ServiceName = "contacts";
+    public const string DatabaseName = "contactsdb";
+    public const string CacheName = "cache";
+
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddValidatedOptions<ContactsOptions>(ContactsOptions.SectionName);
+        builder.AddServiceDbContext<ContactsDbContext>(DatabaseName);
+        builder.AddMessaging<ContactsDbContext>(ServiceName);
+
+        var services = builder.Services;
+        services.AddSingleton<PageTokens>();
+        services.AddScoped<ContactCreator>();
+        services.AddScoped<ContactUpdater>();
+        services.AddScoped<StageModelStore>();
+        services.AddScoped<StageMover>();
+        return builder;
+    }
+
+    public static WebApplication MapApplicationEndpoints(this WebApplication app)
+    {
+        app.MapGrpcService<ContactsGrpcService>();
+        return app;
+    }
+}

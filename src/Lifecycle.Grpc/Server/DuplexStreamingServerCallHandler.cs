@@ -1,0 +1,56 @@
+using Grpc.Core;
+using Microsoft.Extensions.Logging;
+
+namespace Lifecycle.Grpc.Server;
+
+/// <summary>Streams both ways at once.</summary>
+internal sealed class DuplexStreamingServerCallHandler<TService, TRequest, TResponse>(
+    Method<TRequest, TResponse> method,
+    ServerMethodSettings settings,
+    ServiceActivator<TService> activator,
+    ILogger logger,
+    Func<TService, IAsyncStreamReader<TRequest>, IServerStreamWriter<TResponse>, ServerCallContext, Task> invoker)
+    : ServerCallHandler<TService, TRequest, TResponse>(method, settings, activator, logger)
+    where TService : class
+    where TRequest : class
+    where TResponse : class
+{
+    protected override async Task HandleCoreAsync(HttpContextServerCallContext context)
+    {
+        var reader = new HttpContextStreamReader<TRequest>(context, Method.RequestMarshaller.ContextualDeserializer);
+        var writer = new HttpContextStreamWriter<TResponse>(context, Method.ResponseMarshaller.ContextualSerializer);
+        var services = context.HttpContext.RequestServices;
+        if (Settings.Interceptors.Length == 0)
+        {
+            await InvokeServiceAsync(services, reader, writer, context).ConfigureAwait(false);
+            return;
+        }
+
+        var interceptors = new ResolvedInterceptors(Settings.Interceptors, services);
+        await using (interceptors.ConfigureAwait(false))
+        {
+            DuplexStreamingServerMethod<TRequest, TResponse> next = (r, w, c) => InvokeServiceAsync(services, r, w, c);
+            for (var i = interceptors.Count - 1; i >= 0; i--)
+            {
+                var interceptor = interceptors[i];
+                var inner = next;
+                next = (r, w, c) => interceptor.DuplexStreamingServerHandler(r, w, c, inner);
+            }
+
+            await next(reader, writer, context).ConfigureAwait(false);
+        }
+    }
+
+    private async Task InvokeServiceAsync(IServiceProvider services, IAsyncStreamReader<TRequest> reader, IServerStreamWriter<TResponse> writer, ServerCallContext context)
+    {
+        var service = Activator.Create(services, out var created);
+        try
+        {
+            await invoker(service, reader, writer, context).ConfigureAwait(false);
+        }
+        finally
+        {
+            await ServiceActivator<TService>.ReleaseAsync(service, created).ConfigureAwait(false);
+        }
+    }
+}

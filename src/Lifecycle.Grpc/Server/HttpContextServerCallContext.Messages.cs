@@ -1,0 +1,81 @@
+using Grpc.Core;
+using Grpc.Net.Compression;
+using Lifecycle.Grpc.Protocol;
+
+namespace Lifecycle.Grpc.Server;
+
+internal sealed partial class HttpContextServerCallContext
+{
+    private ICompressionProvider? requestDecompressor;
+    private ICompressionProvider? responseCompressor;
+    private bool messageWritten;
+
+    /// <summary>Prepares the response (content-type, encodings) and starts the deadline; throws RpcException for bad requests.</summary>
+    public void Initialize()
+    {
+        StartDeadline();
+        var request = httpContext.Request;
+        var response = httpContext.Response;
+        response.ContentType = GrpcHeaders.ContentType;
+
+        var requestEncoding = request.Headers[GrpcHeaders.Encoding];
+        if (requestEncoding.Count > 0 && requestEncoding[0] is { } encoding && encoding != GrpcHeaders.IdentityEncoding)
+        {
+            requestDecompressor = CompressionProviders.Find(settings.CompressionProviders, encoding);
+            if (requestDecompressor is null)
+            {
+                response.Headers[GrpcHeaders.AcceptEncoding] = settings.AcceptEncoding;
+                throw new RpcException(new Status(StatusCode.Unimplemented, $"Unsupported grpc-encoding value '{encoding}'. Supported encodings: {settings.AcceptEncoding}"));
+            }
+        }
+
+        if (settings.ResponseCompressor is { } compressor && ClientAccepts(request.Headers[GrpcHeaders.AcceptEncoding], compressor.EncodingName))
+        {
+            responseCompressor = compressor;
+            response.Headers[GrpcHeaders.Encoding] = compressor.EncodingName;
+        }
+    }
+
+    public ValueTask<MessageReadResult<T>> ReadMessageAsync<T>(Func<DeserializationContext, T> deserializer, CancellationToken cancellationToken) =>
+        MessageFraming.ReadMessageAsync(httpContext.Request.BodyReader, deserializer, settings.MaxReceiveMessageSize, requestDecompressor, cancellationToken);
+
+    /// <summary>Reads the one request message of a unary or server-streaming call.</summary>
+    public async ValueTask<T> ReadSingleMessageAsync<T>(Func<DeserializationContext, T> deserializer)
+    {
+        var first = await ReadMessageAsync(deserializer, CancellationTokenCore).ConfigureAwait(false);
+        if (!first.HasMessage)
+        {
+            throw new RpcException(new Status(StatusCode.Internal, "Request did not contain a message."));
+        }
+
+        // The body normally ended with the message (END_STREAM on the same DATA frame), so this read completes at once.
+        var extra = await ReadMessageAsync(deserializer, CancellationTokenCore).ConfigureAwait(false);
+        return extra.HasMessage
+            ? throw new RpcException(new Status(StatusCode.Internal, "Additional data after the message received."))
+            : first.Message;
+    }
+
+    /// <summary>Frames one response message into the body; the caller decides when to flush.</summary>
+    public void WriteMessage<T>(T message, Action<T, SerializationContext> serializer, WriteOptions? writeOptions)
+    {
+        var compressor = writeOptions is not null && (writeOptions.Flags & WriteFlags.NoCompress) != 0 ? null : responseCompressor;
+        MessageFraming.WriteMessage(httpContext.Response.BodyWriter, message, serializer, settings.MaxSendMessageSize, compressor);
+        messageWritten = true;
+    }
+
+    private static bool ClientAccepts(Microsoft.Extensions.Primitives.StringValues acceptEncoding, string encodingName)
+    {
+        foreach (var value in acceptEncoding)
+        {
+            foreach (var range in (value ?? "").AsSpan().Split(','))
+            {
+                if (value.AsSpan()[range].Trim().Equals(encodingName, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,30 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Lifecycle.Messaging.Configuration;
+
+/// <summary>Consumer-side settings, bound from the "Messaging" configuration section.</summary>
+public sealed class MessagingOptions
+{
+    public const string SectionName = "Messaging";
+
+    /// <summary>amqp://user:pass@host:port/vhost, from ConnectionStrings:messaging.</summary>
+    [Required]
+    public string ConnectionString { get; set; } = "";
+
+    /// <summary>Redeliveries in process before the message goes to the endpoint's _error queue.</summary>
+    [Range(0, 20)]
+    public int RetryLimit { get; set; } = 5;
+
+    public TimeSpan RetryMinInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    public TimeSpan RetryMaxInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    public TimeSpan RetryIntervalDelta { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Messages one endpoint processes at once (per replica); handlers may override it.</summary>
+    [Range(1, 1000)]
+    public int ConcurrentMessageLimit { get; set; } = 8;
+
+    [Range(1, 10000)]
+    public int PrefetchCount { get; set; } = 32;
+}

@@ -1,0 +1,75 @@
+using System.Runtime.ExceptionServices;
+using Lifecycle.Contracts.Events;
+using Lifecycle.Messaging.Telemetry;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Lifecycle.Messaging.Inbox;
+
+/// <summary>
+/// Runs a handler exactly once in effect per message: the inbox row (message id + consumer) and the handler's
+/// changes commit in one transaction; a message whose row already exists is acknowledged without effect.
+/// Exceptions propagate, so MassTransit retries with backoff and finally moves the message to _error.
+/// </summary>
+public sealed class InboxConsumer<TDbContext, TEvent, THandler>(
+    TDbContext db,
+    THandler handler,
+    InboxConsumerName<THandler> name,
+    TimeProvider time,
+    ILogger<InboxConsumer<TDbContext, TEvent, THandler>> logger) : IConsumer<TEvent>
+    where TDbContext : DbContext
+    where TEvent : IntegrationEvent
+    where THandler : class, IIntegrationEventHandler<TEvent>
+{
+    public async Task Consume(ConsumeContext<TEvent> context)
+    {
+        var messageId = context.MessageId ?? context.Message.EventId;
+        var cancellationToken = context.CancellationToken;
+        using var activity = MessagingTelemetry.StartConsume(name.Value,
+            context.Headers.Get<string>(MessagingTelemetry.TraceParentHeader),
+            context.Headers.Get<string>(MessagingTelemetry.TraceStateHeader));
+
+        // A retry may reuse this scope's DbContext: drop whatever the failed attempt left tracked.
+        db.ChangeTracker.Clear();
+        if (await AlreadyProcessedAsync(messageId, cancellationToken))
+        {
+            logger.LogInformation("{Consumer} already processed message {MessageId}; acknowledging without effect", name.Value, messageId);
+            return;
+        }
+
+        DbUpdateException failure;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            db.Set<InboxMessage>().Add(new InboxMessage
+            {
+                MessageId = messageId,
+                Consumer = name.Value,
+                ProcessedAt = time.GetUtcNow().UtcDateTime,
+            });
+            await handler.HandleAsync(context.Message, cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return;
+            }
+            catch (DbUpdateException e)
+            {
+                failure = e;
+                // Most likely a concurrent delivery of the same message won the insert; decided below.
+                await transaction.RollbackAsync(cancellationToken);
+            }
+        }
+
+        db.ChangeTracker.Clear();
+        if (!await AlreadyProcessedAsync(messageId, cancellationToken))
+        {
+            ExceptionDispatchInfo.Throw(failure);
+        }
+        logger.LogInformation("{Consumer} lost the race for message {MessageId} to a concurrent delivery; acknowledging", name.Value, messageId);
+    }
+
+    private Task<bool> AlreadyProcessedAsync(Guid messageId, CancellationToken cancellationToken) =>
+        db.Set<InboxMessage>().AnyAsync(m => m.MessageId == messageId && m.Consumer == name.Value, cancellationToken);
+}

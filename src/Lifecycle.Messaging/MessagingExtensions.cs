@@ -1,0 +1,116 @@
+using Lifecycle.Messaging.Configuration;
+using Lifecycle.Messaging.Outbox;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Lifecycle.Messaging;
+
+/// <summary>
+/// One call per service: MassTransit on RabbitMQ (ConnectionStrings:messaging), a queue with retry and inbox per
+/// handler, the outbox publisher, its dispatcher, and a readiness health check.
+/// </summary>
+public static class MessagingExtensions
+{
+    public const string ConnectionStringName = "messaging";
+    public const string HealthCheckName = "messaging";
+
+    public static IHostApplicationBuilder AddMessaging<TDbContext>(
+        this IHostApplicationBuilder builder, string serviceName, Action<MessagingBuilder<TDbContext>>? configure = null)
+        where TDbContext : DbContext
+    {
+        var services = builder.Services;
+        services.AddOptions<MessagingOptions>()
+            .Bind(builder.Configuration.GetSection(MessagingOptions.SectionName))
+            .Configure(o => o.ConnectionString = builder.Configuration.GetConnectionString(ConnectionStringName) ?? o.ConnectionString)
+            .ValidateDataAnnotations()
+            .Validate(o => o.ConnectionString.Length == 0 || IsAmqp(o.ConnectionString),
+                "ConnectionStrings:messaging must look like amqp://user:pass@host:port/vhost")
+            .ValidateOnStart();
+        services.AddOptions<OutboxOptions>()
+            .Bind(builder.Configuration.GetSection(OutboxOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+
+        AddOutbox<TDbContext>(services);
+        var messaging = new MessagingBuilder<TDbContext>(serviceName, services);
+        configure?.Invoke(messaging);
+        AddMassTransit(services, messaging);
+        if (builder.Configuration.GetValue($"{OutboxOptions.SectionName}:{nameof(OutboxOptions.DispatcherEnabled)}", true))
+        {
+            services.AddHostedService<OutboxDispatcher<TDbContext>>();
+        }
+        return builder;
+    }
+
+    private static void AddOutbox<TDbContext>(IServiceCollection services)
+        where TDbContext : DbContext
+    {
+        services.AddSingleton<OutboxSignal<TDbContext>>();
+        services.AddSingleton<OutboxCommitInterceptor<TDbContext>>();
+        services.ConfigureDbContext<TDbContext>((provider, options) =>
+            options.AddInterceptors(provider.GetRequiredService<OutboxCommitInterceptor<TDbContext>>()));
+        services.AddScoped<IEventPublisher, OutboxEventPublisher<TDbContext>>();
+        services.AddSingleton<OutboxRelay>();
+        services.AddSingleton<OutboxDispatchPass<TDbContext>>();
+        services.AddSingleton<OutboxPruner<TDbContext>>();
+    }
+
+    private static void AddMassTransit<TDbContext>(IServiceCollection services, MessagingBuilder<TDbContext> messaging)
+        where TDbContext : DbContext
+    {
+        services.AddMassTransit(bus =>
+        {
+            foreach (var handler in messaging.Handlers)
+            {
+                bus.AddConsumer(handler.ConsumerType);
+            }
+            bus.ConfigureHealthCheckOptions(health =>
+            {
+                health.Name = HealthCheckName;
+                health.Tags.Add("ready");
+            });
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                var options = context.GetRequiredService<IOptions<MessagingOptions>>().Value;
+                var address = AmqpAddress.Parse(options.ConnectionString);
+                rabbit.Host(address.Host, address.Port, address.VirtualHost, host =>
+                {
+                    host.Username(address.Username);
+                    host.Password(address.Password);
+                    // The outbox marks a row sent only after the broker confirmed it.
+                    host.PublisherConfirmation = true;
+                });
+                foreach (var handler in messaging.Handlers)
+                {
+                    rabbit.ReceiveEndpoint(handler.QueueName, endpoint =>
+                    {
+                        endpoint.PrefetchCount = options.PrefetchCount;
+                        endpoint.ConcurrentMessageLimit = handler.ConcurrentMessageLimit ?? options.ConcurrentMessageLimit;
+                        endpoint.UseMessageRetry(retry => retry.Exponential(
+                            options.RetryLimit, options.RetryMinInterval, options.RetryMaxInterval, options.RetryIntervalDelta));
+                        endpoint.ConfigureConsumer(context, handler.ConsumerType);
+                    });
+                }
+            });
+        });
+    }
+
+    private static bool IsAmqp(string connectionString)
+    {
+        try
+        {
+            AmqpAddress.Parse(connectionString);
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Lifecycle.Messaging.Outbox;
+
+/// <summary>
+/// Selects the next due rows in sequence order inside the caller's transaction. On PostgreSQL the rows are
+/// locked with FOR UPDATE SKIP LOCKED so replicas claim disjoint batches; SQLite has a single writer and
+/// needs no lock.
+/// </summary>
+internal static class OutboxClaim
+{
+    private const string NpgsqlProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";
+
+    public static bool LocksRows(DbContext db) => db.Database.ProviderName == NpgsqlProvider;
+
+    public static Task<List<OutboxMessage>> DueRowsAsync(DbContext db, int batchSize, DateTime now, CancellationToken cancellationToken)
+    {
+        var rows = LocksRows(db)
+            ? db.Set<OutboxMessage>().FromSqlRaw(LockingSql(db), now, batchSize)
+            : db.Set<OutboxMessage>()
+                .Where(m => m.SentAt == null && (m.NextAttemptAt == null || m.NextAttemptAt <= now))
+                .OrderBy(m => m.Sequence)
+                .Take(batchSize);
+        return rows.ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Aggregates with a row backing off: their later rows must wait to keep per-aggregate order.</summary>
+    public static Task<List<string>> HeldAggregatesAsync(DbContext db, DateTime now, CancellationToken cancellationToken) =>
+        db.Set<OutboxMessage>()
+            .Where(m => m.SentAt == null && m.NextAttemptAt > now)
+            .Select(m => m.AggregateId)
+            .Distinct()
+            .ToListAsync(cancellationToken);
+
+    // Column names come from the model, so a service's naming convention cannot break the raw SQL.
+    private static string LockingSql(DbContext db)
+    {
+        var entity = db.Model.FindEntityType(typeof(OutboxMessage))
+            ?? throw new InvalidOperationException($"{db.GetType().Name} has no outbox table: call modelBuilder.AddOutboxAndInbox()");
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var sql = db.GetService<ISqlGenerationHelper>();
+        string Column(string property) => sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName(table)!);
+
+        var sentAt = Column(nameof(OutboxMessage.SentAt));
+        var nextAttemptAt = Column(nameof(OutboxMessage.NextAttemptAt));
+        return $"SELECT * FROM {sql.DelimitIdentifier(table.Name, table.Schema)} " +
+            $"WHERE {sentAt} IS NULL AND ({nextAttemptAt} IS NULL OR {nextAttemptAt} <= {{0}}) " +
+            $"ORDER BY {Column(nameof(OutboxMessage.Sequence))} LIMIT {{1}} FOR UPDATE SKIP LOCKED";
+    }
+}

@@ -1,0 +1,74 @@
+using Lifecycle.ServiceDefaults.Data;
+using Lifecycle.ServiceDefaults.Health;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>Registers a service's own database: provider from configuration, migrations at start, a readiness check.</summary>
+public static class ServiceDbContextExtensions
+{
+    /// <summary>
+    /// Registers <typeparamref name="TContext"/> on "ConnectionStrings:{connectionName}" with the provider named by
+    /// "Database:Provider" (Sqlite by default, or Postgres), applies its migrations at start and adds a readiness
+    /// check named <paramref name="connectionName"/> (tags "ready", "database"). Both keys are checked at start-up.
+    /// </summary>
+    public static IHostApplicationBuilder AddServiceDbContext<TContext>(
+        this IHostApplicationBuilder builder, string connectionName, Action<DbContextOptionsBuilder>? configure = null)
+        where TContext : DbContext
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrEmpty(connectionName);
+
+        builder.Services.AddOptions<ServiceDatabaseOptions>(connectionName)
+            .Configure<IConfiguration>((options, configuration) => options.Read(configuration, connectionName))
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<ServiceDatabaseOptions>>(new DatabaseOptionsValidator(connectionName));
+
+        // Options are built once (a singleton): the SQLite directory is prepared once, not per request scope.
+        builder.Services.AddDbContext<TContext>((provider, options) =>
+        {
+            var database = provider.GetRequiredService<IOptionsMonitor<ServiceDatabaseOptions>>().Get(connectionName);
+            UseProvider(options, database);
+            // Migrations are hand-written (the EF Design package is not on our feed), so there is no model snapshot and
+            // EF would always see "pending model changes" and refuse to migrate; the migration tests guard the schema.
+            options.ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning));
+            configure?.Invoke(options);
+        }, ServiceLifetime.Scoped, optionsLifetime: ServiceLifetime.Singleton);
+
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<MigrationStatus<TContext>>();
+        builder.Services.AddHostedService<DatabaseMigrator<TContext>>();
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck<TContext>>(
+            connectionName, failureStatus: null, tags: [HealthTags.Ready, "database"]);
+        return builder;
+    }
+
+    private static void UseProvider(DbContextOptionsBuilder options, ServiceDatabaseOptions database)
+    {
+        var connectionString = database.ConnectionString
+            ?? throw new InvalidOperationException("The database connection string was validated at start-up.");
+        switch (database.Provider)
+        {
+            case DatabaseProvider.Postgres:
+                options.UseNpgsql(connectionString);
+                break;
+            default:
+                options.UseSqlite(SqliteDatabase.Prepare(connectionString)).AddInterceptors(SqlitePragmaInterceptor.Instance);
+                break;
+        }
+    }
+
+    /// <summary>Reports each configuration problem with its key, instead of the generic "validation failed" of Validate.</summary>
+    private sealed class DatabaseOptionsValidator(string connectionName) : IValidateOptions<ServiceDatabaseOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, ServiceDatabaseOptions options) =>
+            name != connectionName ? ValidateOptionsResult.Skip
+            : options.Problems(connectionName).ToList() is { Count: > 0 } problems ? ValidateOptionsResult.Fail(problems)
+            : ValidateOptionsResult.Success;
+    }
+}

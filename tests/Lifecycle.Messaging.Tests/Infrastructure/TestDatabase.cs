@@ -1,0 +1,66 @@
+using Lifecycle.Messaging.TestDispatcher.Model;
+using Lifecycle.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lifecycle.Messaging.Tests.Infrastructure;
+
+/// <summary>A fresh, empty service database for one test: a SQLite file (WAL) or a new PostgreSQL database.</summary>
+public sealed class TestDatabase : IDisposable
+{
+    private readonly TestDirectory? directory;
+
+    private TestDatabase(Provider provider, string connectionString, TestDirectory? directory)
+    {
+        Provider = provider;
+        ConnectionString = connectionString;
+        this.directory = directory;
+    }
+
+    public Provider Provider { get; }
+
+    public string ConnectionString { get; }
+
+    public static async Task<TestDatabase> CreateAsync(Provider provider, PostgresFixture postgres)
+    {
+        TestDatabase database;
+        if (provider == Provider.Sqlite)
+        {
+            var directory = new TestDirectory("msg-sqlite");
+            database = new TestDatabase(provider, $"Data Source={Path.Combine(directory.Path, "service.db")}", directory);
+        }
+        else
+        {
+            var name = $"msg_{Guid.NewGuid():N}";
+            database = new TestDatabase(provider, await postgres.CreateDatabaseAsync(name), null);
+        }
+        await using var db = database.CreateContext();
+        await db.Database.EnsureCreatedAsync();
+        if (provider == Provider.Sqlite)
+        {
+            // WAL lets the test's reads, the dispatcher and the consumers share the file as a real service would.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+        return database;
+    }
+
+    public void Configure(DbContextOptionsBuilder options)
+    {
+        if (Provider == Provider.Sqlite)
+        {
+            options.UseSqlite(ConnectionString);
+        }
+        else
+        {
+            options.UseNpgsql(ConnectionString);
+        }
+    }
+
+    public TestDbContext CreateContext()
+    {
+        var options = new DbContextOptionsBuilder<TestDbContext>();
+        Configure(options);
+        return new TestDbContext(options.Options);
+    }
+
+    public void Dispose() => directory?.Dispose();
+}

@@ -1,0 +1,31 @@
+using Lifecycle.Contracts.Events;
+
+namespace Lifecycle.Messaging.Tests.Infrastructure;
+
+/// <summary>Small factories so tests say what matters about an event and nothing else.</summary>
+public static class TestEvents
+{
+    public static ContactCreated Contact(string? id = null) => new()
+    {
+        AggregateId = id ?? $"contact-{Guid.NewGuid():N}",
+        AggregateVersion = 1,
+        Email = "someone@example.test",
+    };
+
+    public static OrderPaid Paid(string? orderId = null) => new()
+    {
+        AggregateId = orderId ?? $"order-{Guid.NewGuid():N}",
+        AggregateVersion = 2,
+        ContactId = "contact-1",
+        AmountMinor = 1999,
+        Currency = "EUR",
+    };
+
+    public static OrderCancelled Cancelled(string reason) => new()
+    {
+        AggregateId = $"order-{Guid.NewGuid():N}",
+        AggregateVersion = 3,
+        ContactId = "contact-1",
+        Reason = reason,
+    };
+}

@@ -1,0 +1,38 @@
+using System.Net;
+using Lifecycle.Testing;
+
+namespace Lifecycle.ServiceDefaults.Tests.Data;
+
+public sealed class PostgresDatabaseTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
+{
+    [Fact]
+    public async Task Migrations_are_applied_at_start_with_native_column_types()
+    {
+        var connectionString = await postgres.CreateDatabaseAsync("notes_start");
+        await using var service = await NotesDatabase.StartServiceAsync("Postgres", connectionString);
+        await NotesDatabase.WaitUntilMigratedAsync(service);
+        using var client = service.CreateHttp2Client();
+
+        var health = await client.GetAsync("/health");
+        var note = await NotesDatabase.RoundTripNoteAsync(service.Services);
+        var idType = await postgres.QueryAsync(
+            "SELECT data_type FROM information_schema.columns WHERE table_name = 'notes' AND column_name = 'id'", "notes_start");
+
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Contains("notesdb: Healthy", await health.Content.ReadAsStringAsync());
+        Assert.Equal("first", note.Title);
+        Assert.Contains("uuid", idType);
+    }
+
+    [Fact]
+    public async Task Two_replicas_migrating_at_once_apply_each_migration_once()
+    {
+        var connectionString = await postgres.CreateDatabaseAsync("notes_concurrent");
+
+        await NotesDatabase.MigrateConcurrentlyAsync("Postgres", connectionString);
+
+        await using var app = NotesDatabase.BuildUnstarted("Postgres", connectionString);
+        Assert.Equal(1, await NotesDatabase.CountAppliedMigrationsAsync(app));
+        Assert.Equal("first", (await NotesDatabase.RoundTripNoteAsync(app.Services)).Title);
+    }
+}
