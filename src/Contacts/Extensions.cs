@@ -1,6 +1,8 @@
 using Lifecycle.Contacts.Contacts;
 using Lifecycle.Contacts.Data;
 using Lifecycle.Contacts.Lifecycle;
+using Lifecycle.Contacts.Orders;
+using Lifecycle.Contracts.Events;
 using Lifecycle.Messaging;
 
 namespace Lifecycle.Contacts;
@@ -16,7 +18,13 @@ public static class Extensions
     {
         builder.AddValidatedOptions<ContactsOptions>(ContactsOptions.SectionName);
         builder.AddServiceDbContext<ContactsDbContext>(DatabaseName);
-        builder.AddMessaging<ContactsDbContext>(ServiceName);
+        builder.AddMessaging<ContactsDbContext>(ServiceName, messaging => messaging
+            .AddHandler<OrderPlacedHandler, OrderPlaced>()
+            .AddHandler<OrderPaidHandler, OrderPaid>()
+            .AddHandler<OrderRefundedHandler, OrderRefunded>()
+            .AddHandler<OrderCancelledHandler, OrderCancelled>()
+            .AddHandler<CartUpdatedHandler, CartUpdated>()
+            .AddHandler<CartAbandonedHandler, CartAbandoned>());
 
         var services = builder.Services;
         services.AddSingleton<PageTokens>();
@@ -24,12 +32,22 @@ public static class Extensions
         services.AddScoped<ContactUpdater>();
         services.AddScoped<StageModelStore>();
         services.AddScoped<StageMover>();
+        services.AddScoped<LifecycleRules>();
+        services.AddScoped<ManualStageMove>();
+        services.AddScoped<SchedulerLeases>();
+        services.AddScoped<InactivitySweep>();
+        services.AddScoped<OrderReadModel>();
+        if (builder.Configuration.GetValue($"{ContactsOptions.SectionName}:{nameof(ContactsOptions.InactivitySweepEnabled)}", true))
+        {
+            services.AddHostedService<InactivityScheduler>();
+        }
         return builder;
     }
 
     public static WebApplication MapApplicationEndpoints(this WebApplication app)
     {
         app.MapGrpcService<ContactsGrpcService>();
+        app.MapGrpcService<LifecycleGrpcService>();
         return app;
     }
 }

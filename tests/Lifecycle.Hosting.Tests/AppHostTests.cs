@@ -36,6 +36,27 @@ public sealed class AppHostTests
     }
 
     [Fact]
+    public async Task Processes_left_by_a_SIGKILLed_AppHost_are_stopped_by_the_next_start()
+    {
+        await using var system = new AsyncFixture<SystemHarness>(new SystemHarness());
+        var harness = system.Value;
+        await harness.InitializeAsync();
+        var runFile = Path.Combine(harness.State.Path, "run.json");
+        var leftBehind = Orchestration.RunStateFile.TryLoad(runFile)!.Processes;
+        Assert.Contains("cache", leftBehind.Keys);
+        Assert.Contains("messaging", leftBehind.Keys);
+
+        Assert.Equal(0, Libc.Kill(harness.AppHostPid, Libc.SIGKILL));
+        await harness.StopAsync();
+        Assert.All(leftBehind.Values, p => Assert.True(new ProcessGroup(p.Pid).IsAlive, "the killed AppHost's children should survive it"));
+        harness.Launch();
+        await harness.WaitUntilHealthyAsync();
+
+        Assert.All(leftBehind, p => Assert.False(new ProcessGroup(p.Value.Pid).IsAlive, $"{p.Key} from the killed run is still alive"));
+        Assert.Contains("stopped processes left by a killed AppHost", harness.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AppHost_without_redis_server_on_PATH_names_the_package_and_exits_non_zero()
     {
         await using var system = new AsyncFixture<SystemHarness>(new SystemHarness());

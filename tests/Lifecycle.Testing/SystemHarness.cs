@@ -62,7 +62,14 @@ public sealed class SystemHarness(params string[] extraArguments) : IAsyncLifeti
     public async Task InitializeAsync()
     {
         await FixtureLedger.ReapOrphansAsync();
-        var process = Launch();
+        Launch();
+        await WaitUntilHealthyAsync();
+    }
+
+    /// <summary>Polls endpoints.json until every resource is Healthy; fails fast if the AppHost exits.</summary>
+    public async Task WaitUntilHealthyAsync()
+    {
+        var process = appHost ?? throw new InvalidOperationException("Launch the AppHost first");
         using var deadline = new CancellationTokenSource(StartTimeout);
         while (!AllHealthy())
         {

@@ -28,6 +28,7 @@ internal abstract class ServerCallHandler<TService, TRequest, TResponse>(
             return;
         }
 
+        StreamingBodyLimits.Apply(httpContext, method.Type);
         var context = new HttpContextServerCallContext(httpContext, method, settings);
         var measurement = ServerTelemetry.Start(method);
         try

@@ -67,7 +67,8 @@ public sealed class RunStateFile(string path)
     {
         try
         {
-            return JsonSerializer.Deserialize<RunState>(File.ReadAllText(path));
+            var state = JsonSerializer.Deserialize<RunState>(File.ReadAllText(path), JsonDefaults.Indented);
+            return state is { AppHost: not null, Processes: not null } ? state : null;
         }
         catch (Exception e) when (e is IOException or JsonException)
         {

@@ -52,7 +52,18 @@ public sealed class RawGrpcStreamingCall : IAsyncDisposable
     }
 
     /// <summary>Abandons the call; HttpClient resets the HTTP/2 stream with RST_STREAM(CANCEL).</summary>
-    public void Cancel() => cancellation.Cancel();
+    public void Cancel()
+    {
+        cancellation.Cancel();
+
+        // Once response headers have arrived HttpClient no longer watches the send token; disposing the response is
+        // what resets the stream then.
+        if (responseTask.IsCompletedSuccessfully)
+        {
+            responseBody?.Dispose();
+            responseTask.Result.Dispose();
+        }
+    }
 
     public ValueTask DisposeAsync()
     {

@@ -1,8 +1,8 @@
 using Lifecycle.Contracts.Events;
 using Lifecycle.Messaging.Configuration;
 using Lifecycle.Messaging.Outbox;
-using Lifecycle.Messaging.Tests.Handlers;
 using Lifecycle.Messaging.TestDispatcher.Model;
+using Lifecycle.Messaging.Tests.Handlers;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# End-to-end messaging benchmark: outbox → RabbitMQ → inbox consumer, on SQLite and PostgreSQL.
+# Starts its own RabbitMQ and PostgreSQL on free loopback ports; extra arguments go to the driver
+# (--events N, --rate R (0 = as fast as possible), --producers P, --per-commit K).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dotnet build -c Release bench/Lifecycle.Messaging.Bench/Lifecycle.Messaging.Bench.csproj >/dev/null
+exec dotnet bench/Lifecycle.Messaging.Bench/bin/Release/net10.0/Lifecycle.Messaging.Bench.dll "$@"
