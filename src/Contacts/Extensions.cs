@@ -2,8 +2,10 @@ using Lifecycle.Contacts.Contacts;
 using Lifecycle.Contacts.Data;
 using Lifecycle.Contacts.Lifecycle;
 using Lifecycle.Contacts.Orders;
+using Lifecycle.Contacts.Snapshots;
 using Lifecycle.Contracts.Events;
 using Lifecycle.Messaging;
+using Microsoft.EntityFrameworkCore;
 
 namespace Lifecycle.Contacts;
 
@@ -37,6 +39,7 @@ public static class Extensions
         services.AddScoped<SchedulerLeases>();
         services.AddScoped<InactivitySweep>();
         services.AddScoped<OrderReadModel>();
+        AddSnapshots(services);
         if (builder.Configuration.GetValue($"{ContactsOptions.SectionName}:{nameof(ContactsOptions.InactivitySweepEnabled)}", true))
         {
             services.AddHostedService<InactivityScheduler>();
@@ -44,10 +47,26 @@ public static class Extensions
         return builder;
     }
 
+    private static void AddSnapshots(IServiceCollection services)
+    {
+        services.AddRedisClient(CacheName);
+        services.AddHealthChecks().AddRedis(CacheName);
+        services.AddSingleton<SnapshotCache>();
+        services.AddSingleton<SnapshotWatchers>();
+        services.AddSingleton<SnapshotRefresher>();
+        services.AddSingleton<SnapshotChangeInterceptor>();
+        services.ConfigureDbContext<ContactsDbContext>((provider, options) => options.AddInterceptors(provider.GetRequiredService<SnapshotChangeInterceptor>()));
+        services.AddScoped<SnapshotBuilder>();
+        services.AddScoped<SnapshotReader>();
+        services.AddHostedService<SnapshotSubscription>();
+        services.AddHostedService<SnapshotRepair>();
+    }
+
     public static WebApplication MapApplicationEndpoints(this WebApplication app)
     {
         app.MapGrpcService<ContactsGrpcService>();
         app.MapGrpcService<LifecycleGrpcService>();
+        app.MapGrpcService<SnapshotGrpcService>();
         return app;
     }
 }

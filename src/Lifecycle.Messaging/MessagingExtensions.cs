@@ -1,5 +1,6 @@
 using Lifecycle.Messaging.Configuration;
 using Lifecycle.Messaging.Outbox;
+using Lifecycle.Messaging.Persistence;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -36,6 +37,7 @@ public static class MessagingExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<SqliteWriteGate>();
 
         AddOutbox<TDbContext>(services);
         var messaging = new MessagingBuilder<TDbContext>(serviceName, services);

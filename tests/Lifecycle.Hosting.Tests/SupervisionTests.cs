@@ -32,6 +32,34 @@ public sealed class SupervisionTests
     }
 
     [Fact]
+    public async Task A_server_that_stops_answering_is_reported_unhealthy_and_healthy_again_when_it_recovers()
+    {
+        using var state = new TestDirectory("unhealthy");
+        var builder = TestService.CreateBuilder(state);
+        builder.AddRedis("cache");
+        await using var app = builder.Build();
+        await app.StartAsync();
+        await app.WaitForAllHealthyAsync(StartTimeout);
+        var cache = app.GetInstance("cache");
+        var unhealthy = cache.WaitForStateAsync(s => s == ResourceState.Unhealthy, CancellationToken.None);
+
+        // A frozen process keeps its port open but never answers PING.
+        Assert.Equal(0, Libc.Kill(cache.Pid!.Value, Libc.SIGSTOP));
+        try
+        {
+            await unhealthy.WaitAsync(StartTimeout);
+        }
+        finally
+        {
+            Assert.Equal(0, Libc.Kill(cache.Pid!.Value, Libc.SIGCONT));
+        }
+        await cache.WaitForStateAsync(s => s == ResourceState.Healthy, CancellationToken.None).WaitAsync(StartTimeout);
+
+        Assert.Equal(0, cache.Restarts);
+        Assert.Contains(cache.History, h => h.State == ResourceState.Unhealthy);
+    }
+
+    [Fact]
     public async Task A_service_that_exits_with_an_error_is_restarted()
     {
         using var state = new TestDirectory("crash");
@@ -127,11 +155,9 @@ public sealed class SupervisionTests
         using var squatter = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         squatter.Start();
         var port = ((System.Net.IPEndPoint)squatter.LocalEndpoint).Port;
-        var builder = TestService.CreateBuilder(state);
-        builder.AddRedis("cache", port);
         await using var app = DistributedApplication.CreateBuilder(new HostingOptions
         {
-            RepositoryRoot = builder.Options.RepositoryRoot,
+            RepositoryRoot = TestHosting.RepositoryRoot,
             StateDirectory = state.Path,
             PortOverrides = new Dictionary<string, int> { ["cache"] = port },
             ConsoleOutput = false,

@@ -47,6 +47,8 @@ public sealed class SystemHarness(params string[] extraArguments) : IAsyncLifeti
     /// <summary>Starts the AppHost without waiting for health (tests of failing starts use this).</summary>
     public ManagedProcess Launch()
     {
+        // A killed AppHost leaves its last endpoints.json behind; never mistake it for this run's.
+        File.Delete(EndpointsFilePath);
         var launch = new ProcessLaunch(BinaryLocator.Dotnet(), ["exec", AppHostAssembly, "--free-ports", "--state-dir", State.Path, .. extraArguments])
         {
             Environment = Environment,

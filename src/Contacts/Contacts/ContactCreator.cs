@@ -25,7 +25,10 @@ public sealed class ContactCreator(ContactsDbContext db, StageModelStore models,
             return earlier;
         }
         var contact = await NewContactAsync(input, requestId, cancellationToken);
-        await EnsureEmailFreeAsync(contact.EmailNormalized, cancellationToken);
+        if (await ResolveConflictAsync(requestId, contact.EmailNormalized, cancellationToken) is { } concurrentRetry)
+        {
+            return concurrentRetry;
+        }
         db.Contacts.Add(contact);
         try
         {
@@ -36,18 +39,13 @@ public sealed class ContactCreator(ContactsDbContext db, StageModelStore models,
         {
             // A concurrent retry of the same request or another contact with this email won the unique index.
             db.ChangeTracker.Clear();
-            if (requestId is not null && await FindByRequestAsync(requestId, cancellationToken) is { } concurrent)
-            {
-                return concurrent;
-            }
-            await EnsureEmailFreeAsync(contact.EmailNormalized, cancellationToken);
-            throw;
+            return await ResolveConflictAsync(requestId, contact.EmailNormalized, cancellationToken) ?? throw;
         }
     }
 
     private async Task<Contact> NewContactAsync(Api.Contact input, string? requestId, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = time.UtcNowMicroseconds();
         var (model, _) = await models.GetAsync(cancellationToken);
         var contact = new Contact
         {
@@ -92,12 +90,21 @@ public sealed class ContactCreator(ContactsDbContext db, StageModelStore models,
     private Task<Contact?> FindByRequestAsync(string requestId, CancellationToken cancellationToken) =>
         db.Contacts.Include(c => c.Consents).AsNoTracking().SingleOrDefaultAsync(c => c.CreateRequestId == requestId, cancellationToken);
 
-    private async Task EnsureEmailFreeAsync(string emailNormalized, CancellationToken cancellationToken)
+    /// <summary>
+    /// When the email is taken: the contact a concurrent retry of this very request created (returned), or another
+    /// contact (ALREADY_EXISTS). Null when the email is free.
+    /// </summary>
+    private async Task<Contact?> ResolveConflictAsync(string? requestId, string emailNormalized, CancellationToken cancellationToken)
     {
         var existing = await db.Contacts.AsNoTracking().Where(c => c.EmailNormalized == emailNormalized).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
-        if (existing is { } id)
+        if (existing is not { } id)
         {
-            throw RpcExceptions.AlreadyExists("contact", id.ToString(), "A contact with this email already exists.");
+            return null;
         }
+        if (requestId is not null && await FindByRequestAsync(requestId, cancellationToken) is { } retried)
+        {
+            return retried;
+        }
+        throw RpcExceptions.AlreadyExists("contact", id.ToString(), "A contact with this email already exists.");
     }
 }

@@ -21,7 +21,7 @@ public sealed class ContactUpdater(ContactsDbContext db, IEventPublisher events,
 
         var contact = await db.Contacts.Include(c => c.Consents).SingleOrDefaultAsync(c => c.Id == id, cancellationToken)
             ?? throw ContactIds.NotFound(id);
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = time.UtcNowMicroseconds();
         var before = contact.ToApi();
         foreach (var leaf in leaves.Where(l => l != "consents"))
         {

@@ -21,7 +21,7 @@ public sealed class InactivitySweep(ContactsDbContext db, StageModelStore models
         {
             return 0;
         }
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = time.UtcNowMicroseconds();
         var idleSince = now - TimeSpan.FromDays(rules.Min(r => r.InactiveDays));
         var moved = 0;
         var after = Guid.Empty;

@@ -11,7 +11,7 @@ public sealed class SchedulerLeases(ContactsDbContext db, TimeProvider time)
 {
     public async Task<bool> TryClaimAsync(string name, string holder, TimeSpan duration, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = time.UtcNowMicroseconds();
         var expires = now + duration;
         var claimed = await db.SchedulerLeases
             .Where(l => l.Name == name && (l.Holder == holder || l.ExpiresAt < now))

@@ -21,7 +21,7 @@ public sealed class StageModelStore(ContactsDbContext db, TimeProvider time)
     public async Task<long> ReplaceAsync(StageModel model, CancellationToken cancellationToken)
     {
         var json = JsonSerializer.Serialize(model, Json);
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = time.UtcNowMicroseconds();
         var stored = await db.StageModels.SingleOrDefaultAsync(m => m.Id == StoredStageModel.CurrentId, cancellationToken);
         if (stored is null)
         {

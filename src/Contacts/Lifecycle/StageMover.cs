@@ -13,7 +13,7 @@ public sealed class StageMover(ContactsDbContext db, IEventPublisher events, Tim
 
     public StageTransitionRecord Move(Contact contact, string toStage, string reason, string? ruleId, string? actor, Guid? eventId, bool winBack = false)
     {
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = time.UtcNowMicroseconds();
         var from = contact.Stage;
         contact.Stage = toStage;
         contact.StageSince = now;

@@ -11,7 +11,7 @@ public sealed class CartUpdatedHandler(OrderReadModel readModel, LifecycleRules 
     {
         if (await readModel.FindContactAsync(cart.ContactId, nameof(CartUpdated), cancellationToken) is { } contact)
         {
-            OrderReadModel.RecordActivity(contact, cart.OccurredAt, time.GetUtcNow().UtcDateTime);
+            OrderReadModel.RecordActivity(contact, cart.OccurredAt, time.UtcNowMicroseconds());
             await rules.ApplyAsync(contact, new CartOrQuoteSignal(cart.EventId), cancellationToken);
         }
     }

@@ -15,6 +15,6 @@ public sealed class OrderCancelledHandler(OrderReadModel readModel, TimeProvider
         var order = await readModel.OrderAsync(cancelled.AggregateId, contact.Id, "", cancellationToken);
         order.Status = OrderStatuses.Cancelled;
         order.UpdatedAt = cancelled.OccurredAt.UtcDateTime;
-        contact.Touch(time.GetUtcNow().UtcDateTime);
+        contact.Touch(time.UtcNowMicroseconds());
     }
 }

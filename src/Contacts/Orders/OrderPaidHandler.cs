@@ -31,7 +31,7 @@ public sealed class OrderPaidHandler(OrderReadModel readModel, LifecycleRules ru
         activity.Currency ??= paid.Currency;
         activity.FirstPurchaseAt ??= paidAt;
         activity.LastPurchaseAt = activity.LastPurchaseAt is { } last && last > paidAt ? last : paidAt;
-        OrderReadModel.RecordActivity(contact, paid.OccurredAt, time.GetUtcNow().UtcDateTime);
+        OrderReadModel.RecordActivity(contact, paid.OccurredAt, time.UtcNowMicroseconds());
         await rules.ApplyAsync(contact, new PaidOrderSignal(paid.EventId, activity.PaidOrderCount), cancellationToken);
     }
 }

@@ -19,7 +19,7 @@ public sealed class OrderPlacedHandler(OrderReadModel readModel, LifecycleRules 
             order.TotalMinor = placed.TotalMinor;
             order.UpdatedAt = placed.OccurredAt.UtcDateTime;
         }
-        OrderReadModel.RecordActivity(contact, placed.OccurredAt, time.GetUtcNow().UtcDateTime);
+        OrderReadModel.RecordActivity(contact, placed.OccurredAt, time.UtcNowMicroseconds());
         await rules.ApplyAsync(contact, new CartOrQuoteSignal(placed.EventId), cancellationToken);
     }
 }

@@ -17,6 +17,6 @@ public sealed class OrderRefundedHandler(OrderReadModel readModel, TimeProvider 
         order.Status = order.RefundedMinor >= order.TotalMinor ? OrderStatuses.Refunded : OrderStatuses.PartiallyRefunded;
         order.UpdatedAt = refunded.OccurredAt.UtcDateTime;
         contact.Activity.RevenueMinor -= refunded.AmountMinor;
-        contact.Touch(time.GetUtcNow().UtcDateTime);
+        contact.Touch(time.UtcNowMicroseconds());
     }
 }

@@ -9,6 +9,7 @@ public sealed class ResourceLog(string resourceName, string filePath, ConsoleLog
     private readonly Lock gate = new();
     private readonly Queue<LogLine> recent = new(capacity);
     private StreamWriter? file;
+    private bool closed;
 
     public string FilePath { get; } = filePath;
 
@@ -22,8 +23,12 @@ public sealed class ResourceLog(string resourceName, string filePath, ConsoleLog
                 recent.Dequeue();
             }
             recent.Enqueue(line);
-            file ??= OpenFile();
-            file.WriteLine($"{line.At:HH:mm:ss.fff} {text}");
+            // Output can still drain after the run stopped; it stays in memory but no longer reopens the file.
+            if (!closed)
+            {
+                file ??= OpenFile();
+                file.WriteLine($"{line.At:HH:mm:ss.fff} {text}");
+            }
         }
         console?.Write(resourceName, text, isError);
     }
@@ -40,6 +45,7 @@ public sealed class ResourceLog(string resourceName, string filePath, ConsoleLog
     {
         lock (gate)
         {
+            closed = true;
             file?.Dispose();
             file = null;
         }

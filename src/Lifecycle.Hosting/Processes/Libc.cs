@@ -8,6 +8,8 @@ internal static partial class Libc
     public const int SIGINT = 2;
     public const int SIGKILL = 9;
     public const int SIGTERM = 15;
+    public const int SIGCONT = 18;
+    public const int SIGSTOP = 19;
 
     /// <summary>kill(2): a negative pid addresses the whole process group.</summary>
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]

@@ -19,6 +19,13 @@ public sealed class OutboxOptions
     /// <summary>How long one publish may wait for the broker's confirm before the row is retried.</summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Publishes awaiting the broker's confirm at once. 64 keeps the dispatcher's channel below the point where
+    /// RabbitMQ.Client's default confirm limiter (128, throttling from half of it) starts adding delays.
+    /// </summary>
+    [Range(1, 10000)]
+    public int MaxPublishesInFlight { get; set; } = 64;
+
     public TimeSpan MinBackoff { get; set; } = TimeSpan.FromMilliseconds(500);
 
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(30);

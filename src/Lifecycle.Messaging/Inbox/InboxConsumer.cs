@@ -1,5 +1,6 @@
 using System.Runtime.ExceptionServices;
 using Lifecycle.Contracts.Events;
+using Lifecycle.Messaging.Persistence;
 using Lifecycle.Messaging.Telemetry;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -16,6 +17,7 @@ public sealed class InboxConsumer<TDbContext, TEvent, THandler>(
     TDbContext db,
     THandler handler,
     InboxConsumerName<THandler> name,
+    SqliteWriteGate gate,
     TimeProvider time,
     ILogger<InboxConsumer<TDbContext, TEvent, THandler>> logger) : IConsumer<TEvent>
     where TDbContext : DbContext
@@ -39,8 +41,10 @@ public sealed class InboxConsumer<TDbContext, TEvent, THandler>(
         }
 
         DbUpdateException failure;
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        // SQLite: one inbox transaction at a time in this process (see SqliteWriteGate); other providers pass.
+        using (await gate.EnterAsync(db, cancellationToken))
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             db.Set<InboxMessage>().Add(new InboxMessage
             {
                 MessageId = messageId,

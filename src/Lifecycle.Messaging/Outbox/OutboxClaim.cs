@@ -35,6 +35,19 @@ internal static class OutboxClaim
             .Distinct()
             .ToListAsync(cancellationToken);
 
+    /// <summary>Marks a whole batch sent in one UPDATE statement rather than one statement per row.</summary>
+    public static Task<int> MarkSentAsync(DbContext db, IReadOnlyCollection<OutboxMessage> rows, DateTime sentAt, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0)
+        {
+            return Task.FromResult(0);
+        }
+        var sequences = rows.Select(r => r.Sequence).ToArray();
+        return db.Set<OutboxMessage>()
+            .Where(m => sequences.Contains(m.Sequence))
+            .ExecuteUpdateAsync(set => set.SetProperty(m => m.SentAt, (DateTime?)sentAt), cancellationToken);
+    }
+
     // Column names come from the model, so a service's naming convention cannot break the raw SQL.
     private static string LockingSql(DbContext db)
     {

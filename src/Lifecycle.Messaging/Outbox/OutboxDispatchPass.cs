@@ -1,4 +1,5 @@
 using Lifecycle.Messaging.Configuration;
+using Lifecycle.Messaging.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -10,21 +11,22 @@ namespace Lifecycle.Messaging.Outbox;
 internal readonly record struct DispatchResult(int Claimed, int Sent, int Failed);
 
 /// <summary>
-/// One relay pass: claim due rows, publish them (each aggregate's rows in sequence, aggregates in parallel),
-/// then mark the confirmed ones sent and schedule retries for the failed ones, all in the claim's transaction.
-/// A crash between publish and commit leaves rows unsent: they are sent again, and inboxes drop the duplicate.
+/// One relay pass: claim due rows, publish them with many broker confirms in flight (each aggregate's rows in
+/// sequence), then mark the confirmed ones sent in one statement and schedule retries for the failed ones, all in
+/// the claim's transaction. A crash between publish and commit leaves rows unsent: they are sent again, and inboxes
+/// drop the duplicate.
 /// </summary>
 internal sealed class OutboxDispatchPass<TDbContext>(
     IServiceScopeFactory scopes,
     OutboxRelay relay,
     IEnumerable<IOutboxRelayObserver> observers,
     IOptions<OutboxOptions> options,
+    SqliteWriteGate gate,
     TimeProvider time,
     ILogger<OutboxDispatchPass<TDbContext>> logger)
     where TDbContext : DbContext
 {
     private const int MaxErrorLength = 2000;
-    private const int MaxParallelAggregates = 64;
 
     public async Task<DispatchResult> RunAsync(CancellationToken cancellationToken)
     {
@@ -44,60 +46,42 @@ internal sealed class OutboxDispatchPass<TDbContext>(
             return default;
         }
         var held = (await OutboxClaim.HeldAggregatesAsync(db, now, cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        var groups = claimed.Where(m => !held.Contains(m.AggregateId)).GroupBy(m => m.AggregateId, StringComparer.Ordinal);
+        var chains = claimed.Where(m => !held.Contains(m.AggregateId)).GroupBy(m => m.AggregateId, StringComparer.Ordinal);
 
-        var sent = new List<OutboxMessage>(claimed.Count);
-        var failed = 0;
-        await Parallel.ForEachAsync(groups,
-            new ParallelOptions { MaxDegreeOfParallelism = MaxParallelAggregates, CancellationToken = cancellationToken },
-            async (group, ct) =>
-            {
-                foreach (var row in group)
-                {
-                    if (!await TryPublishAsync(row, settings, ct))
-                    {
-                        Interlocked.Increment(ref failed);
-                        return; // later rows of this aggregate wait behind the failed one
-                    }
-                    lock (sent)
-                    {
-                        sent.Add(row);
-                    }
-                }
-            });
+        var outcome = await new OutboxPublishPipeline(relay, settings.MaxPublishesInFlight).PublishAsync(chains, cancellationToken);
+        ScheduleRetries(outcome.Failed, settings);
+        var sent = outcome.Sent;
 
         foreach (var observer in observers)
         {
             await observer.BatchPublishedAsync(sent, cancellationToken);
         }
-        var sentAt = time.GetUtcNow().UtcDateTime;
-        foreach (var row in sent)
+        using (await gate.EnterAsync(db, cancellationToken))
         {
-            row.SentAt = sentAt;
+            await OutboxClaim.MarkSentAsync(db, sent, time.GetUtcNow().UtcDateTime, cancellationToken);
+            // Only the failed rows are modified in the change tracker: their attempts and next attempt time.
+            await db.SaveChangesAsync(cancellationToken);
         }
-        await db.SaveChangesAsync(cancellationToken);
         if (transaction is not null)
         {
             await transaction.CommitAsync(cancellationToken);
         }
-        return new DispatchResult(claimed.Count, sent.Count, failed);
+        return new DispatchResult(claimed.Count, sent.Count, outcome.Failed.Count);
     }
 
-    private async Task<bool> TryPublishAsync(OutboxMessage row, OutboxOptions settings, CancellationToken cancellationToken)
+    private void ScheduleRetries(IReadOnlyCollection<(OutboxMessage Row, Exception Error)> failures, OutboxOptions settings)
     {
-        try
-        {
-            await relay.PublishAsync(row, cancellationToken);
-            return true;
-        }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        foreach (var (row, error) in failures)
         {
             row.Attempts++;
             row.NextAttemptAt = time.GetUtcNow().UtcDateTime + Backoff.For(row.Attempts, settings.MinBackoff, settings.MaxBackoff);
-            row.LastError = e.Message.Length > MaxErrorLength ? e.Message[..MaxErrorLength] : e.Message;
-            logger.LogWarning("Relay of outbox row {Sequence} ({MessageType}) failed, attempt {Attempts}, retry at {NextAttemptAt}: {Error}",
-                row.Sequence, row.MessageType, row.Attempts, row.NextAttemptAt, e.Message);
-            return false;
+            row.LastError = error.Message.Length > MaxErrorLength ? error.Message[..MaxErrorLength] : error.Message;
+        }
+        // One line per pass: while the broker is down every row of a batch fails the same way.
+        if (failures.MinBy(f => f.Row.Sequence) is ({ } first, { } cause))
+        {
+            logger.LogWarning("Relay of {Failed} outbox rows failed; first row {Sequence} ({MessageType}), attempt {Attempts}, retry at {NextAttemptAt}: {Error}",
+                failures.Count, first.Sequence, first.MessageType, first.Attempts, first.NextAttemptAt, cause.Message);
         }
     }
 }

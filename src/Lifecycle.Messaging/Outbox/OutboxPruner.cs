@@ -1,5 +1,6 @@
 using Lifecycle.Messaging.Configuration;
 using Lifecycle.Messaging.Inbox;
+using Lifecycle.Messaging.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -11,6 +12,7 @@ namespace Lifecycle.Messaging.Outbox;
 internal sealed class OutboxPruner<TDbContext>(
     IServiceScopeFactory scopes,
     IOptions<OutboxOptions> options,
+    SqliteWriteGate gate,
     TimeProvider time,
     ILogger<OutboxPruner<TDbContext>> logger)
     where TDbContext : DbContext
@@ -23,6 +25,7 @@ internal sealed class OutboxPruner<TDbContext>(
         var sentBefore = now - options.Value.SentRetention;
         var processedBefore = now - options.Value.InboxRetention;
 
+        using var writing = await gate.EnterAsync(db, cancellationToken);
         var outbox = await db.Set<OutboxMessage>()
             .Where(m => m.SentAt != null && m.SentAt < sentBefore)
             .ExecuteDeleteAsync(cancellationToken);

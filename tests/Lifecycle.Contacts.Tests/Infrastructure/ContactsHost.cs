@@ -1,3 +1,4 @@
+using Grpc.Net.Client;
 using Lifecycle.Contacts.Data;
 using Lifecycle.Contracts.Contacts.V1;
 using Lifecycle.Messaging.Outbox;

@@ -1,0 +1,30 @@
+using Lifecycle.Contracts.Contacts.V1;
+using Lifecycle.Redis;
+
+namespace Lifecycle.Contacts.Snapshots;
+
+/// <summary>Reads snapshots from Redis, through to the database on a miss, and from the database alone while Redis is down.</summary>
+public sealed class SnapshotReader(SnapshotCache cache, SnapshotBuilder builder, SnapshotRefresher refresher, ILogger<SnapshotReader> logger)
+{
+    public async Task<CustomerSnapshot?> GetAsync(Guid contactId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await cache.GetAsync(contactId.ToString()) is { } cached)
+            {
+                return cached;
+            }
+        }
+        catch (RedisException e)
+        {
+            logger.LogDebug("Snapshot cache unavailable ({Error}); reading {ContactId} from the database", e.Message, contactId);
+            return await builder.BuildAsync(contactId, cancellationToken);
+        }
+        var built = await builder.BuildAsync(contactId, cancellationToken);
+        if (built is not null)
+        {
+            await refresher.TryCacheAsync(built);
+        }
+        return built;
+    }
+}

@@ -1,0 +1,67 @@
+using System.Collections.Concurrent;
+using Lifecycle.Contracts.Contacts.V1;
+using Lifecycle.Redis;
+
+namespace Lifecycle.Contacts.Snapshots;
+
+/// <summary>
+/// Rebuilds snapshots after committed changes and writes them through to Redis and to this replica's watchers.
+/// A write Redis refuses (down, timeout) leaves the id in a repair set that SnapshotRepair retries, so a stale
+/// cached version does not outlive the outage by more than a retry interval (and never past the TTL).
+/// </summary>
+public sealed class SnapshotRefresher(IServiceScopeFactory scopes, SnapshotCache cache, SnapshotWatchers watchers, ILogger<SnapshotRefresher> logger)
+{
+    private readonly ConcurrentDictionary<Guid, byte> needsRepair = new();
+
+    public bool HasPendingRepairs => !needsRepair.IsEmpty;
+
+    public async Task RefreshAsync(IReadOnlyCollection<Guid> contactIds, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var builder = scope.ServiceProvider.GetRequiredService<SnapshotBuilder>();
+        foreach (var id in contactIds)
+        {
+            if (await builder.BuildAsync(id, cancellationToken) is { } snapshot)
+            {
+                watchers.Publish(snapshot);
+                await WriteThroughAsync(id, snapshot);
+            }
+        }
+    }
+
+    public Task RepairAsync(CancellationToken cancellationToken)
+    {
+        var ids = needsRepair.Keys.ToList();
+        foreach (var id in ids)
+        {
+            needsRepair.TryRemove(id, out _);
+        }
+        return RefreshAsync(ids, cancellationToken);
+    }
+
+    /// <summary>Writes a snapshot read through from the database; failures are left to the next read.</summary>
+    public async Task TryCacheAsync(CustomerSnapshot snapshot)
+    {
+        try
+        {
+            await cache.WriteAsync(snapshot);
+        }
+        catch (RedisException)
+        {
+            // Redis is down: the caller already has the snapshot from the database.
+        }
+    }
+
+    private async Task WriteThroughAsync(Guid id, CustomerSnapshot snapshot)
+    {
+        try
+        {
+            await cache.WriteAsync(snapshot);
+        }
+        catch (RedisException e)
+        {
+            needsRepair.TryAdd(id, 0);
+            logger.LogWarning("Snapshot write-through of {ContactId} failed ({Error}); will retry", id, e.Message);
+        }
+    }
+}
