@@ -1,9 +1,11 @@
 using Lifecycle.Messaging.Bench;
+using Lifecycle.Messaging.Persistence;
 using Lifecycle.Testing;
 using Microsoft.EntityFrameworkCore;
 
-// Usage: dotnet run -c Release --project bench/Lifecycle.Messaging.Bench -- [--events N] [--rate R|0] [--producers P] [--per-commit K]
-// Starts its own RabbitMQ and PostgreSQL (Lifecycle.Testing fixtures) and a SQLite file, then runs both providers.
+// Usage: bench/messaging.sh [--events N] [--rate R|0] [--producers P] [--per-commit K]
+// Starts its own RabbitMQ and PostgreSQL (Lifecycle.Testing fixtures) and a SQLite file, then runs the baseline
+// (plain MassTransit) and both providers in this one process, so the ratios compare like with like.
 var settings = BenchSettings.Parse(args);
 var rabbit = new RabbitMqFixture();
 var postgres = new PostgresFixture();
@@ -11,21 +13,27 @@ await Task.WhenAll(rabbit.InitializeAsync(), postgres.InitializeAsync());
 using var scratch = new TestDirectory("msg-bench");
 try
 {
-    Console.WriteLine($"Outbox → RabbitMQ → inbox consumer, {settings}, {Environment.ProcessorCount} cores");
+    Console.WriteLine($"Outbox → RabbitMQ → inbox consumer, {settings}, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
     var sqlite = $"Data Source={Path.Combine(scratch.Path, "bench.db")}";
     var pg = await postgres.CreateDatabaseAsync("bench");
+    var baseline = await BaselineScenario.RunAsync(rabbit.ConnectionString, settings);
     var results = new[]
     {
-        await Scenario.RunAsync("sqlite", o => o.UseSqlite(sqlite), rabbit.ConnectionString, settings),
+        baseline,
+        // The recommended SQLite settings, on every connection (WAL, synchronous=NORMAL, busy timeout).
+        await Scenario.RunAsync("sqlite", o => o.UseSqlite(sqlite).AddInterceptors(new SqliteTuningInterceptor()), rabbit.ConnectionString, settings),
         await Scenario.RunAsync("postgres", o => o.UseNpgsql(pg), rabbit.ConnectionString, settings),
     };
     Console.WriteLine(BenchResult.Header);
     foreach (var result in results)
     {
-        Console.WriteLine(result);
+        Console.WriteLine(result.Row(baseline));
     }
+    Console.WriteLine($"load average at the end: {LoadAverage()}");
 }
 finally
 {
     await Task.WhenAll(rabbit.DisposeAsync(), postgres.DisposeAsync());
 }
+
+static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";

@@ -15,6 +15,8 @@ namespace Lifecycle.Messaging.Bench;
 /// </summary>
 public static class Scenario
 {
+    public const int ConcurrentMessageLimit = 16;
+    public const int PrefetchCount = 128;
     private const int WarmUpEvents = 500;
 
     public static async Task<BenchResult> RunAsync(string provider, Action<DbContextOptionsBuilder> database, string amqp, BenchSettings settings)
@@ -23,8 +25,8 @@ public static class Scenario
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:messaging"] = amqp,
-            ["Messaging:ConcurrentMessageLimit"] = "16",
-            ["Messaging:PrefetchCount"] = "64",
+            ["Messaging:ConcurrentMessageLimit"] = $"{ConcurrentMessageLimit}",
+            ["Messaging:PrefetchCount"] = $"{PrefetchCount}",
             ["Messaging:Outbox:BatchSize"] = "500",
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -37,67 +39,49 @@ public static class Scenario
 
         await using (var scope = host.Services.CreateAsyncScope())
         {
-            var db = scope.ServiceProvider.GetRequiredService<BenchDbContext>();
-            await db.Database.EnsureCreatedAsync();
-            if (db.Database.IsSqlite())
-            {
-                // The production setting for a SQLite service: WAL, fsync at checkpoints rather than every commit.
-                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
-            }
+            await scope.ServiceProvider.GetRequiredService<BenchDbContext>().Database.EnsureCreatedAsync();
         }
         await host.StartAsync();
-        var latencies = host.Services.GetRequiredService<LatencyRecorder>();
+        var result = await MeasureAsync(provider, host.Services.GetRequiredService<LatencyRecorder>(), settings,
+            (dueAt, count) => CommitAsync(host.Services, dueAt, count));
+        await host.StopAsync();
+        return result;
+    }
 
-        await ProduceAsync(host.Services, settings with { Events = WarmUpEvents, RatePerSecond = 0 });
+    /// <summary>Warms up, then offers the load and waits until every event was applied; shared with the baseline.</summary>
+    public static async Task<BenchResult> MeasureAsync(string name, LatencyRecorder latencies, BenchSettings settings, Func<DateTimeOffset, int, Task> unitOfWork)
+    {
+        await OpenLoopLoad.RunAsync(settings with { Events = WarmUpEvents, RatePerSecond = 0 }, unitOfWork);
         await WaitForAsync(latencies, WarmUpEvents);
         var warm = latencies.Count;
 
         var started = TimeProvider.System.GetUtcNow();
-        await ProduceAsync(host.Services, settings);
+        await OpenLoopLoad.RunAsync(settings, unitOfWork);
+        var offeredSeconds = (TimeProvider.System.GetUtcNow() - started).TotalSeconds;
         await WaitForAsync(latencies, warm + settings.Events);
         var seconds = (latencies.LastApplied - started).TotalSeconds;
-        await host.StopAsync();
-        return new BenchResult(provider, settings.Events, seconds,
+        return new BenchResult(name, settings.Events, offeredSeconds, seconds,
             latencies.Percentile(0.50, skip: warm), latencies.Percentile(0.95, skip: warm), latencies.Percentile(0.99, skip: warm));
     }
 
-    private static async Task ProduceAsync(IServiceProvider services, BenchSettings settings)
+    public static OrderPaid NewEvent(DateTimeOffset occurredAt) => new()
     {
-        var commits = settings.Events / settings.EventsPerCommit;
-        var interval = settings.RatePerSecond == 0 ? TimeSpan.Zero : TimeSpan.FromSeconds((double)settings.EventsPerCommit / settings.RatePerSecond);
-        var start = TimeProvider.System.GetTimestamp();
-        var next = -1;
-        await Task.WhenAll(Enumerable.Range(0, settings.Producers).Select(async _ =>
-        {
-            for (var i = Interlocked.Increment(ref next); i < commits; i = Interlocked.Increment(ref next))
-            {
-                // Open loop: commit i is due at start + i·interval, whatever happened to earlier ones.
-                var due = interval * i - TimeProvider.System.GetElapsedTime(start);
-                if (due > TimeSpan.Zero)
-                {
-                    await Task.Delay(due);
-                }
-                await CommitAsync(services, settings.EventsPerCommit);
-            }
-        }));
-    }
+        AggregateId = $"order-{Guid.NewGuid():N}",
+        AggregateVersion = 1,
+        ContactId = "contact-1",
+        AmountMinor = 4200,
+        Currency = "EUR",
+        OccurredAt = occurredAt,
+    };
 
-    private static async Task CommitAsync(IServiceProvider services, int events)
+    private static async Task CommitAsync(IServiceProvider services, DateTimeOffset dueAt, int events)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BenchDbContext>();
         var publisher = scope.ServiceProvider.GetRequiredService<IEventPublisher>();
         for (var i = 0; i < events; i++)
         {
-            publisher.Publish(new OrderPaid
-            {
-                AggregateId = $"order-{Guid.NewGuid():N}",
-                AggregateVersion = 1,
-                ContactId = "contact-1",
-                AmountMinor = 4200,
-                Currency = "EUR",
-                OccurredAt = TimeProvider.System.GetUtcNow(),
-            });
+            publisher.Publish(NewEvent(dueAt));
         }
         await db.SaveChangesAsync();
     }

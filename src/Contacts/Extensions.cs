@@ -5,7 +5,6 @@ using Lifecycle.Contacts.Orders;
 using Lifecycle.Contacts.Snapshots;
 using Lifecycle.Contracts.Events;
 using Lifecycle.Messaging;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lifecycle.Contacts;
 

@@ -1,5 +1,6 @@
 using Lifecycle.Messaging;
 using Lifecycle.Messaging.Outbox;
+using Lifecycle.Messaging.Persistence;
 using Lifecycle.Messaging.TestDispatcher;
 using Lifecycle.Messaging.TestDispatcher.Model;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,8 @@ using Microsoft.Extensions.Hosting;
 var builder = Host.CreateApplicationBuilder(args);
 builder.Services.AddDbContext<TestDbContext>(options =>
     options.UseSqlite(builder.Configuration.GetConnectionString("testdb")
-        ?? throw new InvalidOperationException("ConnectionStrings__testdb is required")));
+        ?? throw new InvalidOperationException("ConnectionStrings__testdb is required"))
+        .AddInterceptors(new SqliteTuningInterceptor()));
 builder.AddMessaging<TestDbContext>("test-dispatcher");
 
 var marker = builder.Configuration["HALT_AFTER_PUBLISH_MARKER"];

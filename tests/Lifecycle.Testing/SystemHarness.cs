@@ -57,6 +57,7 @@ public sealed class SystemHarness(params string[] extraArguments) : IAsyncLifeti
         };
         appHost = ManagedProcess.Start(launch, (line, _) => output.Enqueue(line));
         // If this test process dies, the next fixture start sends the AppHost SIGTERM: its own clean stop.
+        ForgetLedgerEntry();
         ledgerEntry = FixtureLedger.Record("apphost", appHost);
         return appHost;
     }
@@ -103,11 +104,17 @@ public sealed class SystemHarness(params string[] extraArguments) : IAsyncLifeti
         await StopAsync();
         // Backstop for an AppHost that crashed: stop whatever its run.json still lists.
         await StaleRunCleaner.CleanAsync(Path.Combine(State.Path, "run.json"));
+        ForgetLedgerEntry();
+        State.Dispose();
+    }
+
+    private void ForgetLedgerEntry()
+    {
         if (ledgerEntry is not null)
         {
             File.Delete(ledgerEntry);
+            ledgerEntry = null;
         }
-        State.Dispose();
     }
 
     private bool AllHealthy()

@@ -39,7 +39,11 @@ public sealed class ContactCreator(ContactsDbContext db, StageModelStore models,
         {
             // A concurrent retry of the same request or another contact with this email won the unique index.
             db.ChangeTracker.Clear();
-            return await ResolveConflictAsync(requestId, contact.EmailNormalized, cancellationToken) ?? throw;
+            if (await ResolveConflictAsync(requestId, contact.EmailNormalized, cancellationToken) is { } concurrent)
+            {
+                return concurrent;
+            }
+            throw;
         }
     }
 

@@ -40,6 +40,13 @@ internal sealed class OutboxDispatcher<TDbContext>(
                     await pruner.PruneAsync(stoppingToken);
                     nextPrune = time.GetUtcNow() + settings.PruneInterval;
                 }
+                if (result.Sent == 0 && result.Failed > 0)
+                {
+                    // Nothing got through (typically the broker is down): wake on the poll interval only, not on
+                    // every commit, or each commit would start a pass that fails again and rewrites the rows.
+                    await Task.Delay(wait, time, stoppingToken);
+                    continue;
+                }
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {

@@ -28,7 +28,7 @@ public sealed class Cart
 
     public List<CartItem> Items { get; set; } = [];
 
-    public long TotalMinor => Items.Aggregate(0L, (sum, item) => Money.Add(sum, item.LineTotalMinor));
+    public long TotalMinor => Items.Aggregate(0L, (sum, item) => MinorUnits.Add(sum, item.LineTotalMinor));
 
     /// <summary>Records customer activity: a new version, and a fresh abandonment period.</summary>
     public void Touch(DateTime now)

@@ -13,5 +13,5 @@ public sealed class CartItem
 
     public long UnitPriceMinor { get; set; }
 
-    public long LineTotalMinor => Money.Multiply(UnitPriceMinor, Quantity);
+    public long LineTotalMinor => MinorUnits.Multiply(UnitPriceMinor, Quantity);
 }

@@ -19,5 +19,5 @@ public sealed class OrderItem
 
     public int RefundableQuantity => Quantity - RefundedQuantity;
 
-    public long LineTotalMinor => Money.Multiply(UnitPriceMinor, Quantity);
+    public long LineTotalMinor => MinorUnits.Multiply(UnitPriceMinor, Quantity);
 }

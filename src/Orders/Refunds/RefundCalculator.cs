@@ -9,7 +9,7 @@ namespace Lifecycle.Orders.Refunds;
 public sealed record RefundPick(OrderItem Item, int Quantity)
 {
     /// <summary>Unit price x quantity, in integer minor units: partial refunds never round.</summary>
-    public long AmountMinor => Money.Multiply(Item.UnitPriceMinor, Quantity);
+    public long AmountMinor => MinorUnits.Multiply(Item.UnitPriceMinor, Quantity);
 }
 
 /// <summary>

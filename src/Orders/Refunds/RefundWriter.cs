@@ -13,7 +13,7 @@ public sealed class RefundWriter(OrdersDbContext db, IEventPublisher events)
         var refund = new Refund
         {
             Id = Guid.CreateVersion7(), OrderId = order.Id, RequestId = requestId, Currency = order.Currency, Reason = reason, CreatedAt = now,
-            AmountMinor = Money.Sum(picks.Select(p => p.AmountMinor)),
+            AmountMinor = MinorUnits.Sum(picks.Select(p => p.AmountMinor)),
         };
         foreach (var pick in picks)
         {
@@ -23,7 +23,7 @@ public sealed class RefundWriter(OrdersDbContext db, IEventPublisher events)
                 RefundId = refund.Id, Sku = pick.Item.Sku, Quantity = pick.Quantity, UnitPriceMinor = pick.Item.UnitPriceMinor, AmountMinor = pick.AmountMinor,
             });
         }
-        order.RefundedMinor = Money.Add(order.RefundedMinor, refund.AmountMinor);
+        order.RefundedMinor = MinorUnits.Add(order.RefundedMinor, refund.AmountMinor);
         // The per-line limits imply this; checked again because paying back more than was paid must be impossible.
         if (order.RefundedMinor > order.TotalMinor)
         {

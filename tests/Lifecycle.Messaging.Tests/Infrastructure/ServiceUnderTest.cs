@@ -24,7 +24,8 @@ public sealed class ServiceUnderTest(IHost host, TestDatabase database) : IAsync
 
     public static async Task<ServiceUnderTest> StartAsync(
         string serviceName, string messaging, TestDatabase database,
-        Action<MessagingBuilder<TestDbContext>> handlers, IDictionary<string, string?>? settings = null)
+        Action<MessagingBuilder<TestDbContext>> handlers, IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -50,6 +51,7 @@ public sealed class ServiceUnderTest(IHost host, TestDatabase database) : IAsync
         builder.Services.AddSingleton<TraceCapture>();
         builder.Services.AddSingleton<DeliveryLog>();
         builder.Services.AddConsumeObserver(provider => provider.GetRequiredService<DeliveryLog>());
+        services?.Invoke(builder.Services);
         // Tests publish right after start: the queues must be bound before the first event goes out.
         builder.Services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true);
         builder.AddMessaging(serviceName, handlers);

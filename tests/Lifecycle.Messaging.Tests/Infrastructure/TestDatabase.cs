@@ -1,3 +1,4 @@
+using Lifecycle.Messaging.Persistence;
 using Lifecycle.Messaging.TestDispatcher.Model;
 using Lifecycle.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -37,7 +38,8 @@ public sealed class TestDatabase : IDisposable
         await db.Database.EnsureCreatedAsync();
         if (provider == Provider.Sqlite)
         {
-            // WAL lets the test's reads, the dispatcher and the consumers share the file as a real service would.
+            // WAL lets the test's reads, the dispatcher and the consumers share the file as a real service would
+            // (the tuning interceptor also sets it on every connection; switching the file needs it once here).
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         }
         return database;
@@ -47,7 +49,8 @@ public sealed class TestDatabase : IDisposable
     {
         if (Provider == Provider.Sqlite)
         {
-            options.UseSqlite(ConnectionString);
+            // The settings the docs recommend for a SQLite service: WAL, synchronous=NORMAL, busy timeout.
+            options.UseSqlite(ConnectionString).AddInterceptors(new SqliteTuningInterceptor());
         }
         else
         {

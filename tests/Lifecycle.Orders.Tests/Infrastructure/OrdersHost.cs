@@ -1,3 +1,4 @@
+using Grpc.Net.Client;
 using Lifecycle.Contracts.Orders.V1;
 using Lifecycle.Messaging.Outbox;
 using Lifecycle.Orders.Data;

@@ -5,7 +5,7 @@ namespace Lifecycle.Orders;
 /// unit price x quantity, a total is the sum of its lines, and a partial refund is unit price x refunded quantity.
 /// Overflow throws instead of wrapping (validation limits keep real amounts far below it).
 /// </summary>
-public static class Money
+public static class MinorUnits
 {
     public static long Multiply(long unitPriceMinor, int quantity) => checked(unitPriceMinor * quantity);
 

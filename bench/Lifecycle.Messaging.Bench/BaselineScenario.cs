@@ -1,0 +1,57 @@
+using Lifecycle.Contracts.Events;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Lifecycle.Messaging.Bench;
+
+/// <summary>Consumes without touching a database: the baseline's consumer.</summary>
+public sealed class BaselineConsumer : IConsumer<OrderPaid>
+{
+    public Task Consume(ConsumeContext<OrderPaid> context) => Task.CompletedTask;
+}
+
+/// <summary>
+/// The baseline: plain MassTransit on the same broker, same load shape, same consumer queue settings, but no outbox
+/// and no inbox. Each producer publishes with a publisher confirm, as a request handler would without an outbox.
+/// </summary>
+public static class BaselineScenario
+{
+    public static async Task<BenchResult> RunAsync(string amqp, BenchSettings settings)
+    {
+        var address = Configuration.AmqpAddress.Parse(amqp);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Benchmark" });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddSingleton<LatencyRecorder>();
+        builder.Services.AddConsumeObserver(sp => sp.GetRequiredService<LatencyRecorder>());
+        builder.Services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true);
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.AddConsumer<BaselineConsumer>();
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                rabbit.Host(address.Host, address.Port, address.VirtualHost, host =>
+                {
+                    host.Username(address.Username);
+                    host.Password(address.Password);
+                    host.PublisherConfirmation = true;
+                });
+                rabbit.ReceiveEndpoint($"bench-baseline-{Guid.NewGuid():N}"[..24], endpoint =>
+                {
+                    endpoint.PrefetchCount = Scenario.PrefetchCount;
+                    endpoint.ConcurrentMessageLimit = Scenario.ConcurrentMessageLimit;
+                    endpoint.ConfigureConsumer<BaselineConsumer>(context);
+                });
+            });
+        });
+        using var host = builder.Build();
+        await host.StartAsync();
+        var bus = host.Services.GetRequiredService<IBus>();
+
+        var result = await Scenario.MeasureAsync("baseline (MassTransit, no outbox/inbox)", host.Services.GetRequiredService<LatencyRecorder>(), settings,
+            (dueAt, count) => Task.WhenAll(Enumerable.Range(0, count).Select(_ => bus.Publish(Scenario.NewEvent(dueAt)))));
+        await host.StopAsync();
+        return result;
+    }
+}
