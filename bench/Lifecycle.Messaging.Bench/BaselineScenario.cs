@@ -23,6 +23,7 @@ public static class BaselineScenario
         var address = Configuration.AmqpAddress.Parse(amqp);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Benchmark" });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<LatencyRecorder>();
         builder.Services.AddConsumeObserver(sp => sp.GetRequiredService<LatencyRecorder>());
         builder.Services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true);

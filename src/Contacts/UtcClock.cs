@@ -5,7 +5,7 @@ public static class UtcClock
 {
     public static DateTime UtcNowMicroseconds(this TimeProvider time)
     {
-        var now = time.UtcNowMicroseconds();
+        var now = time.GetUtcNow().UtcDateTime;
         return new DateTime(now.Ticks - now.Ticks % 10, DateTimeKind.Utc);
     }
 }

@@ -77,12 +77,20 @@ public sealed class ContactCreator(ContactsDbContext db, StageModelStore models,
         var id = contact.Id.ToString();
         db.StageTransitions.Add(new StageTransitionRecord
         {
-            Id = Guid.CreateVersion7(), ContactId = contact.Id, ToStage = contact.Stage, Reason = "contact created", OccurredAt = now,
+            Id = Guid.CreateVersion7(),
+            ContactId = contact.Id,
+            ToStage = contact.Stage,
+            Reason = "contact created",
+            OccurredAt = now,
         });
         events.Publish(new ContactCreated
         {
-            AggregateId = id, AggregateVersion = contact.Version, OccurredAt = now,
-            Email = contact.Email, Locale = contact.Locale, AcquisitionSource = contact.Acquisition.Source,
+            AggregateId = id,
+            AggregateVersion = contact.Version,
+            OccurredAt = now,
+            Email = contact.Email,
+            Locale = contact.Locale,
+            AcquisitionSource = contact.Acquisition.Source,
         });
         events.Publish(new StageChanged { AggregateId = id, AggregateVersion = contact.Version, OccurredAt = now, ToStage = contact.Stage, Reason = "contact created" });
         foreach (var change in consentChanges)

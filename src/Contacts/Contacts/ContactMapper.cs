@@ -18,9 +18,15 @@ public static class ContactMapper
             Locale = c.Locale ?? "",
             Acquisition = new Api.Acquisition
             {
-                Source = a.Source ?? "", Channel = a.Channel ?? "", Campaign = a.Campaign ?? "",
-                UtmSource = a.UtmSource ?? "", UtmMedium = a.UtmMedium ?? "", UtmCampaign = a.UtmCampaign ?? "",
-                UtmTerm = a.UtmTerm ?? "", UtmContent = a.UtmContent ?? "", HeardAboutUs = a.HeardAboutUs ?? "",
+                Source = a.Source ?? "",
+                Channel = a.Channel ?? "",
+                Campaign = a.Campaign ?? "",
+                UtmSource = a.UtmSource ?? "",
+                UtmMedium = a.UtmMedium ?? "",
+                UtmCampaign = a.UtmCampaign ?? "",
+                UtmTerm = a.UtmTerm ?? "",
+                UtmContent = a.UtmContent ?? "",
+                HeardAboutUs = a.HeardAboutUs ?? "",
             },
             Stage = c.Stage,
             StageSince = Timestamp.FromDateTime(c.StageSince),

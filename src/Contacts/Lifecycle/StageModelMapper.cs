@@ -13,7 +13,11 @@ public static class StageModelMapper
         api.Transitions.AddRange(model.Transitions.Select(t => new Api.StageTransitionRule { FromStage = t.From, ToStage = t.To }));
         api.Rules.AddRange(model.Rules.Select(r => new Api.StageRule
         {
-            Id = r.Id, Trigger = (Api.RuleTrigger)(int)r.Trigger, FromStages = { r.FromStages }, ToStage = r.ToStage, InactiveDays = r.InactiveDays,
+            Id = r.Id,
+            Trigger = (Api.RuleTrigger)(int)r.Trigger,
+            FromStages = { r.FromStages },
+            ToStage = r.ToStage,
+            InactiveDays = r.InactiveDays,
         }));
         return api;
     }

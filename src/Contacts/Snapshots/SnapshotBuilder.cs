@@ -42,8 +42,11 @@ public sealed class SnapshotBuilder(ContactsDbContext db, TimeProvider time)
         {
             snapshot.LastOrder = new LastOrder
             {
-                OrderId = lastOrder.OrderId, Status = lastOrder.Status, TotalMinor = lastOrder.TotalMinor,
-                Currency = lastOrder.Currency, UpdateTime = Timestamp.FromDateTime(lastOrder.UpdatedAt),
+                OrderId = lastOrder.OrderId,
+                Status = lastOrder.Status,
+                TotalMinor = lastOrder.TotalMinor,
+                Currency = lastOrder.Currency,
+                UpdateTime = Timestamp.FromDateTime(lastOrder.UpdatedAt),
             };
         }
         return snapshot;

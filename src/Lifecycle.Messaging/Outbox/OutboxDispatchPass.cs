@@ -77,11 +77,13 @@ internal sealed class OutboxDispatchPass<TDbContext>(
             row.NextAttemptAt = time.GetUtcNow().UtcDateTime + Backoff.For(row.Attempts, settings.MinBackoff, settings.MaxBackoff);
             row.LastError = error.Message.Length > MaxErrorLength ? error.Message[..MaxErrorLength] : error.Message;
         }
-        // One line per pass: while the broker is down every row of a batch fails the same way.
-        if (failures.MinBy(f => f.Row.Sequence) is ({ } first, { } cause))
+        if (failures.Count == 0)
         {
-            logger.LogWarning("Relay of {Failed} outbox rows failed; first row {Sequence} ({MessageType}), attempt {Attempts}, retry at {NextAttemptAt}: {Error}",
-                failures.Count, first.Sequence, first.MessageType, first.Attempts, first.NextAttemptAt, cause.Message);
+            return;
         }
+        // One line per pass: while the broker is down every row of a batch fails the same way.
+        var (first, cause) = failures.MinBy(f => f.Row.Sequence);
+        logger.LogWarning("Relay of {Failed} outbox rows failed; first row {Sequence} ({MessageType}), attempt {Attempts}, retry at {NextAttemptAt}: {Error}",
+            failures.Count, first.Sequence, first.MessageType, first.Attempts, first.NextAttemptAt, cause.Message);
     }
 }

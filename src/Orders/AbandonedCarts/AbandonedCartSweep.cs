@@ -10,13 +10,13 @@ namespace Lifecycle.Orders.AbandonedCarts;
 /// One pass of abandoned-cart detection: every open cart with items whose last activity is older than the window and
 /// that was not reported for this period of inactivity gets CartAbandoned, once. Each cart is claimed by a conditional
 /// update of its version together with the event, so replicas sweeping at the same time never report a cart twice,
-/// and a customer edit racing the claim wins (the cart is active again).
+/// and a customer edit racing the claim wins (the cart is active again); the event commits with the claim.
 /// </summary>
 public sealed class AbandonedCartSweep(OrdersDbContext db, IEventPublisher events, IOptions<OrdersOptions> options, TimeProvider time, ILogger<AbandonedCartSweep> logger)
 {
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = time.UtcNow();
         var cutoff = now - options.Value.AbandonedCartWindow;
         var batchSize = options.Value.AbandonedCartBatchSize;
         var reported = 0;
@@ -26,7 +26,7 @@ public sealed class AbandonedCartSweep(OrdersDbContext db, IEventPublisher event
             var batch = await db.Carts.Include(c => c.Items)
                 .Where(c => c.Status == CartStatus.Open && c.AbandonedAt == null && c.LastActivityAt <= cutoff && c.Items.Any())
                 .Where(c => !skipped.Contains(c.Id))
-                .OrderBy(c => c.LastActivityAt).Take(batchSize).AsSplitQuery().ToListAsync(cancellationToken);
+                .OrderBy(c => c.LastActivityAt).Take(batchSize).AsNoTracking().AsSplitQuery().ToListAsync(cancellationToken);
             foreach (var cart in batch)
             {
                 if (await TryClaimAsync(cart, now, cancellationToken)) { reported++; } else { skipped.Add(cart.Id); }
@@ -40,20 +40,21 @@ public sealed class AbandonedCartSweep(OrdersDbContext db, IEventPublisher event
 
     private async Task<bool> TryClaimAsync(Cart cart, DateTime now, CancellationToken cancellationToken)
     {
-        cart.AbandonedAt = now;
-        cart.Version++;
-        events.Publish(CartEvents.Abandoned(cart, now));
-        try
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The claim: only the version this pass read, still unreported. Another replica's claim or a customer's edit
+        // since then changed the version, so this matches no row and the cart is not ours to report now.
+        var claimed = await db.Carts
+            .Where(c => c.Id == cart.Id && c.Version == cart.Version && c.AbandonedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(c => c.AbandonedAt, now).SetProperty(c => c.Version, c => c.Version + 1), cancellationToken);
+        if (claimed == 0)
         {
-            await db.SaveChangesAsync(cancellationToken);
-            logger.LogInformation("Cart {CartId} of {ContactId} abandoned", cart.Id, cart.ContactId);
-            return true;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Another replica claimed it, or the customer touched the cart: either way, not ours to report now.
-            db.ChangeTracker.Clear();
             return false;
         }
+        cart.Version++;
+        events.Publish(CartEvents.Abandoned(cart, now));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("Cart {CartId} of {ContactId} abandoned", cart.Id, cart.ContactId);
+        return true;
     }
 }

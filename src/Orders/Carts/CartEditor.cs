@@ -79,7 +79,7 @@ public sealed class CartEditor(OrdersDbContext db, IEventPublisher events, TimeP
         var cart = await db.Carts.Include(c => c.Items).SingleOrDefaultAsync(c => c.OpenContactId == contactId, cancellationToken);
         if (cart is null && create)
         {
-            var now = time.GetUtcNow().UtcDateTime;
+            var now = time.UtcNow();
             cart = new Cart
             {
                 Id = Guid.CreateVersion7(), ContactId = contactId, OpenContactId = contactId, Status = CartStatus.Open,
@@ -92,7 +92,7 @@ public sealed class CartEditor(OrdersDbContext db, IEventPublisher events, TimeP
 
     private async Task SaveAsync(Cart cart, CancellationToken cancellationToken)
     {
-        cart.Touch(time.GetUtcNow().UtcDateTime);
+        cart.Touch(time.UtcNow());
         events.Publish(CartEvents.Updated(cart));
         try
         {

@@ -15,7 +15,7 @@ public sealed class ProductWriter(OrdersDbContext db, TimeProvider time)
         ProductValidator.Validate(input, ProductValidator.UpdatablePaths, errors);
         errors.ThrowIfAny();
 
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = time.UtcNow();
         var product = new Product
         {
             Sku = input.Sku, Name = input.Name.Trim(), Category = input.Category.Trim(), PriceMinor = input.Price.AmountMinor,
@@ -59,7 +59,7 @@ public sealed class ProductWriter(OrdersDbContext db, TimeProvider time)
                 ?? throw RpcExceptions.NotFound("product", input.Sku);
             Apply(product, input, paths);
             product.Version++;
-            product.UpdatedAt = time.GetUtcNow().UtcDateTime;
+            product.UpdatedAt = time.UtcNow();
             await db.SaveChangesAsync(cancellationToken);
             return product;
         }, cancellationToken);

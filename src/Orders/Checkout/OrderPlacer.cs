@@ -36,7 +36,10 @@ public sealed class OrderPlacer(OrdersDbContext db, IEventPublisher events, Time
             ?? throw RpcExceptions.NotFound("cart", cartId.ToString());
         if (cart.Status != CartStatus.Open)
         {
-            throw await CheckedOutAsync(cartId, cancellationToken);
+            // The same request may have committed between the first look-up and reading the cart.
+            return await FindByRequestAsync(requestId, cancellationToken) is { } justPlaced
+                ? SameCart(justPlaced, cartId)
+                : throw await CheckedOutAsync(cartId, cancellationToken);
         }
         if (cart.Items.Count == 0)
         {
@@ -70,7 +73,7 @@ public sealed class OrderPlacer(OrdersDbContext db, IEventPublisher events, Time
 
     private Order NewOrder(Cart cart, Dictionary<string, Product> products, string requestId)
     {
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = time.UtcNow();
         var orderId = Guid.CreateVersion7();
         return new Order
         {

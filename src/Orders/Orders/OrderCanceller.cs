@@ -29,7 +29,7 @@ public sealed class OrderCanceller(OrdersDbContext db, OrderLoader orders, Refun
             {
                 return order;
             }
-            var now = time.GetUtcNow().UtcDateTime;
+            var now = time.UtcNow();
             var rest = order.Items.Where(i => i.RefundableQuantity > 0).Select(i => new Refunds.RefundPick(i, i.RefundableQuantity)).ToList();
             if (order.Status == OrderStatus.Paid && rest.Count > 0)
             {

@@ -15,7 +15,7 @@ public sealed class OrderFulfiller(OrdersDbContext db, OrderLoader orders, IEven
             var transition = OrderLoader.Require(order, OrderAction.Fulfil);
             if (transition.Kind == TransitionKind.Apply)
             {
-                order.MoveTo(transition.To, time.GetUtcNow().UtcDateTime);
+                order.MoveTo(transition.To, time.UtcNow());
                 events.Publish(OrderEvents.Fulfilled(order));
                 await db.SaveChangesAsync(cancellationToken);
             }

@@ -37,7 +37,7 @@ public sealed class PaymentRecorder(OrdersDbContext db, OrderLoader orders, IEve
                 throw Preconditions.Failed("AMOUNT_MISMATCH", $"orders/{order.Id}",
                     $"The order total is {order.TotalMinor} {order.Currency} (minor units); the payment was {amount.AmountMinor} {amount.CurrencyCode}.");
             }
-            var now = time.GetUtcNow().UtcDateTime;
+            var now = time.UtcNow();
             (order.PaymentId, order.PaymentFailureReason, order.PaidAt) = (request.PaymentId, null, now);
             order.MoveTo(transition.To, now);
             events.Publish(OrderEvents.Paid(order));
@@ -59,7 +59,7 @@ public sealed class PaymentRecorder(OrdersDbContext db, OrderLoader orders, IEve
             var order = await orders.LoadAsync(orderId, cancellationToken);
             var transition = OrderLoader.Require(order, OrderAction.FailPayment);
             order.PaymentFailureReason = request.Reason;
-            order.MoveTo(transition.To, time.GetUtcNow().UtcDateTime);
+            order.MoveTo(transition.To, time.UtcNow());
             await db.SaveChangesAsync(cancellationToken);
             return order;
         }, cancellationToken);

@@ -30,7 +30,7 @@ public sealed class OrderRefunder(OrdersDbContext db, OrderLoader orders, Refund
             var picks = RefundCalculator.Pick(order, request.Lines);
             var action = RefundCalculator.CoversRest(order, picks) ? OrderAction.RefundRest : OrderAction.RefundPart;
             var transition = OrderLoader.Require(order, action);
-            var refund = writer.Write(order, picks, request.RequestId, request.Reason, transition.To, time.GetUtcNow().UtcDateTime);
+            var refund = writer.Write(order, picks, request.RequestId, request.Reason, transition.To, time.UtcNow());
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

@@ -47,7 +47,10 @@ export function loadConnectServices() {
 }
 
 function buildDescriptorSet(moduleRoot) {
-  const bytes = execFileSync(bufBinary, ["build", moduleRoot, "--as-file-descriptor-set", "-o", "-#format=binpb"], {
+  // Build the folder as a module of its own, with an explicit configuration: otherwise buf walks up the
+  // directory tree and may adopt any buf.yaml it finds above the checkout.
+  const bytes = execFileSync(bufBinary, ["build", ".", "--config", '{"version":"v2"}', "--as-file-descriptor-set", "-o", "-#format=binpb"], {
+    cwd: moduleRoot,
     maxBuffer: 16 * 1024 * 1024,
   });
   return fromBinary(FileDescriptorSetSchema, new Uint8Array(bytes));
