@@ -11,11 +11,12 @@ var messaging = builder.AddRabbitMQ("messaging");
 // One database per service: SQLite files by default, or databases in one PostgreSQL with --postgres.
 var databases = builder.AddDatabaseServer("pg");
 var contactsDb = databases.AddDatabase("contactsdb");
-var ordersDb = databases.AddDatabase("ordersdb");
-var loyaltyDb = databases.AddDatabase("loyaltydb");
-var campaignsDb = databases.AddDatabase("campaignsdb");
 
-// Services join below as their projects land (stable ports 7101-7104), each as one AddProject(...)
-// chained with WithReference/WaitFor on cache, messaging and its database: see docs/architecture.md.
+// Each service is healthy once its grpc.health.v1 answers SERVING (database migrated, Redis and RabbitMQ reachable).
+builder.AddProject("contacts", "src/Contacts/Lifecycle.Contacts.csproj", port: 7101)
+    .WithReference(cache).WaitFor(cache)
+    .WithReference(messaging).WaitFor(messaging)
+    .WithReference(contactsDb).WaitFor(contactsDb)
+    .WithGrpcHealthCheck();
 
 await builder.Build().RunAsync();
