@@ -82,8 +82,12 @@ public sealed class CartEditor(OrdersDbContext db, IEventPublisher events, TimeP
             var now = time.UtcNow();
             cart = new Cart
             {
-                Id = Guid.CreateVersion7(), ContactId = contactId, OpenContactId = contactId, Status = CartStatus.Open,
-                CreatedAt = now, LastActivityAt = now,
+                Id = Guid.CreateVersion7(),
+                ContactId = contactId,
+                OpenContactId = contactId,
+                Status = CartStatus.Open,
+                CreatedAt = now,
+                LastActivityAt = now,
             };
             db.Carts.Add(cart);
         }

@@ -18,8 +18,15 @@ public sealed class ProductWriter(OrdersDbContext db, TimeProvider time)
         var now = time.UtcNow();
         var product = new Product
         {
-            Sku = input.Sku, Name = input.Name.Trim(), Category = input.Category.Trim(), PriceMinor = input.Price.AmountMinor,
-            Currency = input.Price.CurrencyCode, Active = input.Active, Version = 1, CreatedAt = now, UpdatedAt = now,
+            Sku = input.Sku,
+            Name = input.Name.Trim(),
+            Category = input.Category.Trim(),
+            PriceMinor = input.Price.AmountMinor,
+            Currency = input.Price.CurrencyCode,
+            Active = input.Active,
+            Version = 1,
+            CreatedAt = now,
+            UpdatedAt = now,
         };
         if (await FindAsync(input.Sku, cancellationToken) is { } existing)
         {

@@ -77,13 +77,24 @@ public sealed class OrderPlacer(OrdersDbContext db, IEventPublisher events, Time
         var orderId = Guid.CreateVersion7();
         return new Order
         {
-            Id = orderId, ContactId = cart.ContactId, CartId = cart.Id, CheckoutRequestId = requestId,
-            Status = OrderStatus.PendingPayment, Currency = cart.Currency!, TotalMinor = cart.TotalMinor,
-            Version = 1, CreatedAt = now, UpdatedAt = now,
+            Id = orderId,
+            ContactId = cart.ContactId,
+            CartId = cart.Id,
+            CheckoutRequestId = requestId,
+            Status = OrderStatus.PendingPayment,
+            Currency = cart.Currency!,
+            TotalMinor = cart.TotalMinor,
+            Version = 1,
+            CreatedAt = now,
+            UpdatedAt = now,
             Items = cart.Items.Select(i => new OrderItem
             {
-                OrderId = orderId, Sku = i.Sku, Name = i.Name, Category = products[i.Sku].Category,
-                Quantity = i.Quantity, UnitPriceMinor = i.UnitPriceMinor,
+                OrderId = orderId,
+                Sku = i.Sku,
+                Name = i.Name,
+                Category = products[i.Sku].Category,
+                Quantity = i.Quantity,
+                UnitPriceMinor = i.UnitPriceMinor,
             }).ToList(),
         };
     }

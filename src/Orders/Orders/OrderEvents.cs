@@ -7,26 +7,39 @@ public static class OrderEvents
 {
     public static OrderPlaced Placed(Order order) => new()
     {
-        AggregateId = order.Id.ToString(), AggregateVersion = order.Version, OccurredAt = order.UpdatedAt,
-        ContactId = order.ContactId.ToString(), TotalMinor = order.TotalMinor, Currency = order.Currency,
+        AggregateId = order.Id.ToString(),
+        AggregateVersion = order.Version,
+        OccurredAt = order.UpdatedAt,
+        ContactId = order.ContactId.ToString(),
+        TotalMinor = order.TotalMinor,
+        Currency = order.Currency,
         Lines = order.Items.OrderBy(i => i.Sku, StringComparer.Ordinal).Select(i => new OrderLine(i.Sku, i.Quantity, i.UnitPriceMinor)).ToList(),
     };
 
     public static OrderPaid Paid(Order order) => new()
     {
-        AggregateId = order.Id.ToString(), AggregateVersion = order.Version, OccurredAt = order.UpdatedAt,
-        ContactId = order.ContactId.ToString(), AmountMinor = order.TotalMinor, Currency = order.Currency,
+        AggregateId = order.Id.ToString(),
+        AggregateVersion = order.Version,
+        OccurredAt = order.UpdatedAt,
+        ContactId = order.ContactId.ToString(),
+        AmountMinor = order.TotalMinor,
+        Currency = order.Currency,
     };
 
     public static OrderCancelled Cancelled(Order order) => new()
     {
-        AggregateId = order.Id.ToString(), AggregateVersion = order.Version, OccurredAt = order.UpdatedAt,
-        ContactId = order.ContactId.ToString(), Reason = order.CancelReason ?? "",
+        AggregateId = order.Id.ToString(),
+        AggregateVersion = order.Version,
+        OccurredAt = order.UpdatedAt,
+        ContactId = order.ContactId.ToString(),
+        Reason = order.CancelReason ?? "",
     };
 
     public static OrderFulfilled Fulfilled(Order order) => new()
     {
-        AggregateId = order.Id.ToString(), AggregateVersion = order.Version, OccurredAt = order.UpdatedAt,
+        AggregateId = order.Id.ToString(),
+        AggregateVersion = order.Version,
+        OccurredAt = order.UpdatedAt,
         ContactId = order.ContactId.ToString(),
     };
 }

@@ -12,7 +12,12 @@ public sealed class RefundWriter(OrdersDbContext db, IEventPublisher events)
     {
         var refund = new Refund
         {
-            Id = Guid.CreateVersion7(), OrderId = order.Id, RequestId = requestId, Currency = order.Currency, Reason = reason, CreatedAt = now,
+            Id = Guid.CreateVersion7(),
+            OrderId = order.Id,
+            RequestId = requestId,
+            Currency = order.Currency,
+            Reason = reason,
+            CreatedAt = now,
             AmountMinor = MinorUnits.Sum(picks.Select(p => p.AmountMinor)),
         };
         foreach (var pick in picks)
@@ -20,7 +25,11 @@ public sealed class RefundWriter(OrdersDbContext db, IEventPublisher events)
             pick.Item.RefundedQuantity += pick.Quantity;
             refund.Lines.Add(new RefundLine
             {
-                RefundId = refund.Id, Sku = pick.Item.Sku, Quantity = pick.Quantity, UnitPriceMinor = pick.Item.UnitPriceMinor, AmountMinor = pick.AmountMinor,
+                RefundId = refund.Id,
+                Sku = pick.Item.Sku,
+                Quantity = pick.Quantity,
+                UnitPriceMinor = pick.Item.UnitPriceMinor,
+                AmountMinor = pick.AmountMinor,
             });
         }
         order.RefundedMinor = MinorUnits.Add(order.RefundedMinor, refund.AmountMinor);
@@ -33,8 +42,12 @@ public sealed class RefundWriter(OrdersDbContext db, IEventPublisher events)
         db.Refunds.Add(refund);
         events.Publish(new OrderRefunded
         {
-            AggregateId = order.Id.ToString(), AggregateVersion = order.Version, OccurredAt = now,
-            ContactId = order.ContactId.ToString(), AmountMinor = refund.AmountMinor, Currency = order.Currency,
+            AggregateId = order.Id.ToString(),
+            AggregateVersion = order.Version,
+            OccurredAt = now,
+            ContactId = order.ContactId.ToString(),
+            AmountMinor = refund.AmountMinor,
+            Currency = order.Currency,
             Lines = refund.Lines.Select(l => new OrderLine(l.Sku, l.Quantity, l.UnitPriceMinor)).ToList(),
         });
         return refund;

@@ -1,5 +1,5 @@
-using Grpc.Core;
 using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
 using Lifecycle.Contracts.Orders.V1;
 using Lifecycle.Orders.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -57,7 +57,8 @@ public sealed class CartTests(OrdersInfrastructure infrastructure)
         var inactive = await shop.ProductAsync();
         await host.Catalogue.UpdateProductAsync(new UpdateProductRequest
         {
-            Product = new Product { Sku = inactive.Sku, Active = false }, UpdateMask = new FieldMask { Paths = { "active" } },
+            Product = new Product { Sku = inactive.Sku, Active = false },
+            UpdateMask = new FieldMask { Paths = { "active" } },
         });
         var contactId = Shop.NewContactId();
 

@@ -1,5 +1,5 @@
-using Grpc.Core;
 using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
 using Lifecycle.Contracts.Orders.V1;
 using Lifecycle.Orders.Tests.Infrastructure;
 
@@ -46,7 +46,8 @@ public sealed class CatalogueTests(OrdersInfrastructure infrastructure)
 
         var updated = (await host.Catalogue.UpdateProductAsync(new UpdateProductRequest
         {
-            Product = change, UpdateMask = new FieldMask { Paths = { "price", "active" } },
+            Product = change,
+            UpdateMask = new FieldMask { Paths = { "price", "active" } },
         })).Product;
 
         Assert.Equal(2499, updated.Price.AmountMinor);
@@ -95,7 +96,11 @@ public sealed class CatalogueTests(OrdersInfrastructure infrastructure)
         var host = await infrastructure.SharedHostAsync("Sqlite");
         var product = new Product
         {
-            Sku = Shop.NewSku(), Name = "Beans", Category = "coffee", Active = true, Price = new Money { AmountMinor = 100, CurrencyCode = "EUR" },
+            Sku = Shop.NewSku(),
+            Name = "Beans",
+            Category = "coffee",
+            Active = true,
+            Price = new Money { AmountMinor = 100, CurrencyCode = "EUR" },
         };
         switch (field)
         {

@@ -1,5 +1,5 @@
-using Grpc.Core;
 using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
 using Lifecycle.Contracts.Orders.V1;
 using Lifecycle.Orders.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

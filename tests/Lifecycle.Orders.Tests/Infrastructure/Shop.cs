@@ -13,7 +13,10 @@ public sealed class Shop(OrdersHost host)
     {
         var product = new Product
         {
-            Sku = sku ?? NewSku(), Name = "Single origin beans", Category = category, Active = true,
+            Sku = sku ?? NewSku(),
+            Name = "Single origin beans",
+            Category = category,
+            Active = true,
             Price = new Money { AmountMinor = priceMinor, CurrencyCode = currency },
         };
         return (await host.Catalogue.CreateProductAsync(new CreateProductRequest { Product = product })).Product;

@@ -16,7 +16,9 @@ public sealed class CancelAndFulfilTests(OrdersInfrastructure infrastructure)
         var firstLine = paid.Lines[0];
         await host.Refunds.RefundOrderAsync(new RefundOrderRequest
         {
-            OrderId = paid.Id, RequestId = "r-1", Lines = { new RefundLineRequest { Sku = firstLine.Sku, Quantity = 1 } },
+            OrderId = paid.Id,
+            RequestId = "r-1",
+            Lines = { new RefundLineRequest { Sku = firstLine.Sku, Quantity = 1 } },
         });
 
         var cancelled = (await host.Orders.CancelOrderAsync(new CancelOrderRequest { Id = paid.Id, Reason = "out of stock" })).Order;

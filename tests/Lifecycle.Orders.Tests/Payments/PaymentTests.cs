@@ -73,11 +73,15 @@ public sealed class PaymentTests(OrdersInfrastructure infrastructure)
 
         await RpcAssert.PreconditionAsync("AMOUNT_MISMATCH", () => host.Payments.ConfirmPaymentAsync(new ConfirmPaymentRequest
         {
-            OrderId = placed.Id, PaymentId = "p", Amount = new Money { AmountMinor = placed.Total.AmountMinor - 1, CurrencyCode = "EUR" },
+            OrderId = placed.Id,
+            PaymentId = "p",
+            Amount = new Money { AmountMinor = placed.Total.AmountMinor - 1, CurrencyCode = "EUR" },
         }).ResponseAsync);
         await RpcAssert.PreconditionAsync("AMOUNT_MISMATCH", () => host.Payments.ConfirmPaymentAsync(new ConfirmPaymentRequest
         {
-            OrderId = placed.Id, PaymentId = "p", Amount = new Money { AmountMinor = placed.Total.AmountMinor, CurrencyCode = "USD" },
+            OrderId = placed.Id,
+            PaymentId = "p",
+            Amount = new Money { AmountMinor = placed.Total.AmountMinor, CurrencyCode = "USD" },
         }).ResponseAsync);
         await shop.PayAsync(placed, "first");
         await RpcAssert.PreconditionAsync("ALREADY_PAID", () => shop.PayAsync(placed, "second"));
@@ -91,15 +95,20 @@ public sealed class PaymentTests(OrdersInfrastructure infrastructure)
 
         await RpcAssert.FailsAsync(StatusCode.NotFound, () => host.Payments.ConfirmPaymentAsync(new ConfirmPaymentRequest
         {
-            OrderId = Guid.NewGuid().ToString(), PaymentId = "p", Amount = new Money { AmountMinor = 1, CurrencyCode = "EUR" },
+            OrderId = Guid.NewGuid().ToString(),
+            PaymentId = "p",
+            Amount = new Money { AmountMinor = 1, CurrencyCode = "EUR" },
         }).ResponseAsync);
         await RpcAssert.InvalidFieldAsync("payment_id", () => host.Payments.ConfirmPaymentAsync(new ConfirmPaymentRequest
         {
-            OrderId = Guid.NewGuid().ToString(), Amount = new Money { AmountMinor = 1, CurrencyCode = "EUR" },
+            OrderId = Guid.NewGuid().ToString(),
+            Amount = new Money { AmountMinor = 1, CurrencyCode = "EUR" },
         }).ResponseAsync);
         await RpcAssert.InvalidFieldAsync("amount.currency_code", () => host.Payments.ConfirmPaymentAsync(new ConfirmPaymentRequest
         {
-            OrderId = Guid.NewGuid().ToString(), PaymentId = "p", Amount = new Money { AmountMinor = 1, CurrencyCode = "euro" },
+            OrderId = Guid.NewGuid().ToString(),
+            PaymentId = "p",
+            Amount = new Money { AmountMinor = 1, CurrencyCode = "euro" },
         }).ResponseAsync);
     }
 }

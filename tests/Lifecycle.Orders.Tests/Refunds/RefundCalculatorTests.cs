@@ -10,7 +10,9 @@ public sealed class RefundCalculatorTests
 {
     private static Order NewOrder() => new()
     {
-        CheckoutRequestId = "r", Currency = "EUR", TotalMinor = 3 * 333 + 1 * 1000,
+        CheckoutRequestId = "r",
+        Currency = "EUR",
+        TotalMinor = 3 * 333 + 1 * 1000,
         Items =
         [
             new OrderItem { Sku = "beans", Name = "Beans", Category = "coffee", Quantity = 3, UnitPriceMinor = 333 },
