@@ -1,8 +1,12 @@
 using Lifecycle.Contacts.Contacts;
 using Lifecycle.Contacts.Data;
+using Lifecycle.Contacts.Interactions;
 using Lifecycle.Contacts.Lifecycle;
 using Lifecycle.Contacts.Orders;
+using Lifecycle.Contacts.Privacy;
 using Lifecycle.Contacts.Snapshots;
+using Lifecycle.Contacts.Timeline;
+using Lifecycle.Contacts.Value;
 using Lifecycle.Contracts.Events;
 using Lifecycle.Messaging;
 
@@ -38,6 +42,12 @@ public static class Extensions
         services.AddScoped<SchedulerLeases>();
         services.AddScoped<InactivitySweep>();
         services.AddScoped<OrderReadModel>();
+        services.AddScoped<InteractionRecorder>();
+        services.AddScoped<TimelineQuery>();
+        services.AddScoped<CustomerValueReader>();
+        services.AddSingleton<CustomerValueCalculator>();
+        services.AddScoped<ContactExporter>();
+        services.AddScoped<ContactEraser>();
         AddSnapshots(services);
         if (builder.Configuration.GetValue($"{ContactsOptions.SectionName}:{nameof(ContactsOptions.InactivitySweepEnabled)}", true))
         {
@@ -66,6 +76,10 @@ public static class Extensions
         app.MapGrpcService<ContactsGrpcService>();
         app.MapGrpcService<LifecycleGrpcService>();
         app.MapGrpcService<SnapshotGrpcService>();
+        app.MapGrpcService<InteractionGrpcService>();
+        app.MapGrpcService<TimelineGrpcService>();
+        app.MapGrpcService<CustomerValueGrpcService>();
+        app.MapGrpcService<PrivacyGrpcService>();
         return app;
     }
 }

@@ -48,6 +48,9 @@ public sealed class Contact
 
     public ContactActivity Activity { get; set; } = new();
 
+    /// <summary>When the contact was erased (GDPR); set once, so a repeated erase changes nothing.</summary>
+    public DateTime? ErasedAt { get; set; }
+
     /// <summary>Records a change: bumps the version and the update time (every mutation goes through here).</summary>
     public void Touch(DateTime now)
     {

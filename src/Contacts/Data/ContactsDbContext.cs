@@ -1,4 +1,5 @@
 using Lifecycle.Contacts.Contacts;
+using Lifecycle.Contacts.Interactions;
 using Lifecycle.Contacts.Lifecycle;
 using Lifecycle.Contacts.Orders;
 using Lifecycle.Messaging.Persistence;
@@ -18,6 +19,8 @@ public sealed class ContactsDbContext(DbContextOptions<ContactsDbContext> option
     public DbSet<StoredStageModel> StageModels => Set<StoredStageModel>();
 
     public DbSet<SchedulerLease> SchedulerLeases => Set<SchedulerLease>();
+
+    public DbSet<InteractionRecord> Interactions => Set<InteractionRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -11,4 +11,7 @@ public static class InteractionKinds
     public const string Nps = "nps";
     public const string Referral = "referral";
     public const string Quote = "quote";
+
+    /// <summary>Stored kind of a named custom touchpoint; never a rule trigger, so a custom "review" cannot make an advocate.</summary>
+    public const string Custom = "custom";
 }

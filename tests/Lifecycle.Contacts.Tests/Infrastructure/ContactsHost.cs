@@ -31,6 +31,14 @@ public sealed class ContactsHost(WebApplication app, GrpcChannel channel, TestDi
 
     public SnapshotService.SnapshotServiceClient Snapshots { get; } = new(channel);
 
+    public InteractionService.InteractionServiceClient Interactions { get; } = new(channel);
+
+    public TimelineService.TimelineServiceClient Timeline { get; } = new(channel);
+
+    public CustomerValueService.CustomerValueServiceClient Value { get; } = new(channel);
+
+    public PrivacyService.PrivacyServiceClient Privacy { get; } = new(channel);
+
     public static async Task<ContactsHost> StartAsync(
         ContactsInfrastructure infrastructure, string provider, Action<WebApplicationBuilder>? configure = null,
         IDictionary<string, string?>? settings = null, string? connectionString = null)

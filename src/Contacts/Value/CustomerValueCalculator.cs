@@ -1,0 +1,71 @@
+using System.Globalization;
+using Lifecycle.Contacts.Lifecycle;
+
+namespace Lifecycle.Contacts.Value;
+
+/// <summary>
+/// Pure RFM and churn-risk scoring with fixed, documented thresholds (not quintiles: a score must not change because
+/// other customers did, so it stays explainable to the person reading it). Only "now" comes from outside.
+/// </summary>
+public sealed class CustomerValueCalculator(TimeProvider time)
+{
+    /// <summary>Assumed gap between purchases until a contact has two purchases to measure their own.</summary>
+    public static readonly TimeSpan DefaultPurchaseGap = TimeSpan.FromDays(90);
+
+    public ValueScores Calculate(ValueFacts facts)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var daysSincePurchase = facts.LastPurchaseAt is { } last ? (now - last).TotalDays : (double?)null;
+        var reasons = ChurnReasons(facts, now, daysSincePurchase);
+        return new ValueScores(
+            Recency: daysSincePurchase switch { null => 1, <= 30 => 5, <= 90 => 4, <= 180 => 3, <= 365 => 2, _ => 1 },
+            Frequency: facts.PaidOrderCount switch { >= 10 => 5, >= 5 => 4, >= 3 => 3, 2 => 2, _ => 1 },
+            Monetary: facts.RevenueMinor switch { >= 100_000 => 5, >= 50_000 => 4, >= 20_000 => 3, >= 5_000 => 2, _ => 1 },
+            ChurnRisk: Math.Min(100, reasons.Sum(r => r.Points)),
+            Reasons: reasons);
+    }
+
+    private static List<ChurnReason> ChurnReasons(ValueFacts facts, DateTime now, double? daysSincePurchase)
+    {
+        if (facts.Stage == StageIds.Churned)
+        {
+            // The relationship already ended: nothing else can make it riskier.
+            return [new ChurnReason("stage_churned", "The contact is in the churned stage.", 100)];
+        }
+        var reasons = new List<ChurnReason>();
+        if (daysSincePurchase is { } days)
+        {
+            var gap = UsualGap(facts).TotalDays;
+            var ratio = days / gap;
+            var points = ratio switch { >= 3 => 40, >= 2 => 30, >= 1.5 => 15, _ => 0 };
+            if (points > 0)
+            {
+                reasons.Add(new ChurnReason("purchase_overdue", Text($"No purchase for {days:0} days, {ratio:0.0}x the usual gap of {gap:0} days."), points));
+            }
+        }
+        var idleDays = (now - facts.LastActivityAt).TotalDays;
+        var idlePoints = idleDays switch { >= 60 => 20, >= 30 => 10, _ => 0 };
+        if (idlePoints > 0)
+        {
+            reasons.Add(new ChurnReason("inactive", Text($"No activity for {idleDays:0} days."), idlePoints));
+        }
+        if (facts.RefundedOrderCount > 0)
+        {
+            reasons.Add(new ChurnReason("refunds", Text($"{facts.RefundedOrderCount} refunded order(s)."), Math.Min(20, 10 * facts.RefundedOrderCount)));
+        }
+        if (facts.Stage == StageIds.AtRisk)
+        {
+            reasons.Add(new ChurnReason("stage_at_risk", "The contact is in the at-risk stage.", 25));
+        }
+        return reasons;
+    }
+
+    /// <summary>Explanations read the same whatever the server's culture.</summary>
+    private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The contact's own average gap between purchases once there are two, else the default.</summary>
+    private static TimeSpan UsualGap(ValueFacts facts) =>
+        facts is { PaidOrderCount: >= 2, FirstPurchaseAt: { } first, LastPurchaseAt: { } last } && last > first
+            ? (last - first) / (facts.PaidOrderCount - 1)
+            : DefaultPurchaseGap;
+}
