@@ -21,6 +21,7 @@ public static class BaselineScenario
     public static async Task<BenchResult> RunAsync(string amqp, BenchSettings settings)
     {
         var address = Configuration.AmqpAddress.Parse(amqp);
+        var queue = $"bench-baseline-{Guid.NewGuid():N}"[..24];
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Benchmark" });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(TimeProvider.System);
@@ -38,7 +39,7 @@ public static class BaselineScenario
                     host.Password(address.Password);
                     host.PublisherConfirmation = true;
                 });
-                rabbit.ReceiveEndpoint($"bench-baseline-{Guid.NewGuid():N}"[..24], endpoint =>
+                rabbit.ReceiveEndpoint(queue, endpoint =>
                 {
                     endpoint.PrefetchCount = Scenario.PrefetchCount;
                     endpoint.ConcurrentMessageLimit = Scenario.ConcurrentMessageLimit;
@@ -53,6 +54,7 @@ public static class BaselineScenario
         var result = await Scenario.MeasureAsync("baseline (MassTransit, no outbox/inbox)", host.Services.GetRequiredService<LatencyRecorder>(), settings,
             (dueAt, count) => Task.WhenAll(Enumerable.Range(0, count).Select(_ => bus.Publish(Scenario.NewEvent(dueAt)))));
         await host.StopAsync();
+        await QueueCleanup.DeleteAsync(amqp, queue);
         return result;
     }
 }

@@ -10,7 +10,7 @@ public sealed record BenchSettings(int Events, int RatePerSecond, int Producers,
             var i = Array.IndexOf(args, name);
             return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture) : fallback;
         }
-        return new BenchSettings(Arg("--events", 20_000), Arg("--rate", 2_000), Arg("--producers", 16), Arg("--per-commit", 1));
+        return new BenchSettings(Arg("--events", 20_000), Arg("--rate", 2_000), Arg("--producers", 4), Arg("--per-commit", 1));
     }
 
     public override string ToString() =>

@@ -1,4 +1,5 @@
 using Lifecycle.Contracts.Events;
+using Lifecycle.Messaging.Configuration;
 using Lifecycle.Messaging.Outbox;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ namespace Lifecycle.Messaging.Bench;
 public static class Scenario
 {
     public const int ConcurrentMessageLimit = 16;
-    public const int PrefetchCount = 128;
+    public const int PrefetchCount = 64;
     private const int WarmUpEvents = 500;
 
     public static async Task<BenchResult> RunAsync(string provider, Action<DbContextOptionsBuilder> database, string amqp, BenchSettings settings)
@@ -34,7 +35,8 @@ public static class Scenario
         builder.Services.AddSingleton<LatencyRecorder>();
         builder.Services.AddConsumeObserver(sp => sp.GetRequiredService<LatencyRecorder>());
         builder.Services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true);
-        builder.AddMessaging<BenchDbContext>($"bench-{provider}-{Guid.NewGuid():N}"[..24], m => m.AddHandler<AppliedHandler, OrderPaid>());
+        var service = $"bench-{provider}-{Guid.NewGuid():N}"[..24];
+        builder.AddMessaging<BenchDbContext>(service, m => m.AddHandler<AppliedHandler, OrderPaid>());
         using var host = builder.Build();
 
         await using (var scope = host.Services.CreateAsyncScope())
@@ -45,6 +47,7 @@ public static class Scenario
         var result = await MeasureAsync(provider, host.Services.GetRequiredService<LatencyRecorder>(), settings,
             (dueAt, count) => CommitAsync(host.Services, dueAt, count));
         await host.StopAsync();
+        await QueueCleanup.DeleteAsync(amqp, QueueNames.For(service, typeof(AppliedHandler)));
         return result;
     }
 

@@ -33,8 +33,8 @@ public sealed class BrokerOutageTests(RestartableRabbitMq rabbit, PostgresFixtur
         await rabbit.StopAsync();
         // Each commit returning is the acknowledgement to a caller: every one of these must arrive. Concurrent callers
         // keep the outage short, and with it MassTransit's reconnect backoff (3 s growing to 30 s) once the broker is
-        // back; on SQLite they queue for the single writer in its busy handler.
-        var callers = new ParallelOptions { MaxDegreeOfParallelism = provider == Provider.Postgres ? 8 : 4 };
+        // back; SQLite has a single writer, so there they would only queue.
+        var callers = new ParallelOptions { MaxDegreeOfParallelism = provider == Provider.Postgres ? 8 : 1 };
         await Parallel.ForEachAsync(events, callers, async (contact, _) => await service.CommitAsync(contact));
         Assert.Equal(EventCount, await UnsentAsync(database));
         await rabbit.StartAsync();

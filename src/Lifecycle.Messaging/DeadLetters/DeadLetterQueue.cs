@@ -1,5 +1,6 @@
 using Lifecycle.Messaging.Configuration;
 using RabbitMQ.Client;
+using RabbitMQ.Client.Exceptions;
 
 namespace Lifecycle.Messaging.DeadLetters;
 
@@ -11,10 +12,15 @@ namespace Lifecycle.Messaging.DeadLetters;
 public sealed class DeadLetterQueue(string connectionString)
 {
     public const string ErrorSuffix = "_error";
+    private const ushort NotFound = 404;
 
     public async Task<IReadOnlyList<DeadLetter>> ListAsync(string queue, int max = 100, CancellationToken cancellationToken = default)
     {
         await using var connection = await ConnectAsync(cancellationToken);
+        if (!await ExistsAsync(connection, queue + ErrorSuffix, cancellationToken))
+        {
+            return [];
+        }
         await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
         var letters = new List<DeadLetter>();
         ulong lastTag = 0;
@@ -34,6 +40,10 @@ public sealed class DeadLetterQueue(string connectionString)
     public async Task<int> ReplayAsync(string queue, string? messageId = null, CancellationToken cancellationToken = default)
     {
         await using var connection = await ConnectAsync(cancellationToken);
+        if (!await ExistsAsync(connection, queue + ErrorSuffix, cancellationToken))
+        {
+            return 0;
+        }
         await using var channel = await connection.CreateChannelAsync(
             new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true),
             cancellationToken);
@@ -59,6 +69,24 @@ public sealed class DeadLetterQueue(string connectionString)
             await channel.BasicNackAsync(tag, multiple: false, requeue: true, cancellationToken);
         }
         return replayed;
+    }
+
+    /// <summary>
+    /// MassTransit declares a _error queue only when it first dead-letters a message: until then there is nothing to
+    /// list or replay. Checked on a channel of its own, because RabbitMQ closes the channel of a failed passive declare.
+    /// </summary>
+    private static async Task<bool> ExistsAsync(IConnection connection, string queue, CancellationToken cancellationToken)
+    {
+        await using var probe = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
+        try
+        {
+            await probe.QueueDeclarePassiveAsync(queue, cancellationToken);
+            return true;
+        }
+        catch (OperationInterruptedException e) when (e.ShutdownReason?.ReplyCode == NotFound)
+        {
+            return false;
+        }
     }
 
     private Task<IConnection> ConnectAsync(CancellationToken cancellationToken)
