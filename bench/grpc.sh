@@ -15,12 +15,13 @@ cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; w
 trap cleanup EXIT
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-start_server() { # kind -> prints port
+start_server() { # kind result-variable: starts a server, waits until it listens, stores its port
+  # Not called through $(...): the PID must reach this shell's pids array so cleanup stops the server.
   local port; port=$(free_port)
   $bench serve "$1" "$port" > "$tmp/$1.log" 2>&1 &
   pids+=($!)
   for _ in $(seq 100); do grep -q listening "$tmp/$1.log" && break; sleep 0.1; done
-  echo "$port"
+  printf -v "$2" '%s' "$port"
 }
 h2() { # label url body-file -> prints req/s
   local out; out=$(h2load -D "$seconds" --warm-up-time 2 -c 16 -m 32 -t 1 \
@@ -34,8 +35,8 @@ ratio() { python3 -c "print(f'{100*$1/$2:.1f}%')"; }
 
 $bench request echo "$tmp/echo.bin"
 $bench request expand "$tmp/expand.bin"
-bare=$(start_server bare)
-grpc=$(start_server grpc)
+start_server bare bare
+start_server grpc grpc
 echo "h2load -D $seconds --warm-up-time 2 -c 16 -m 32 -t 1 (one h2load thread; server and load share 2 cores)"
 bare_unary=$(h2 "bare kestrel unary" "http://127.0.0.1:$bare/lifecycle.testing.v1.EchoService/Echo" "$tmp/echo.bin")
 ours_unary=$(h2 "lifecycle.grpc unary" "http://127.0.0.1:$grpc/lifecycle.testing.v1.EchoService/Echo" "$tmp/echo.bin")
