@@ -1,3 +1,4 @@
+using Lifecycle.Messaging.Persistence;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
@@ -15,7 +16,7 @@ public sealed class CreateContactsSchema : Migration
     {
         ContactTables.Create(migrationBuilder);
         LifecycleTables.Create(migrationBuilder);
-        MessagingTables.Create(migrationBuilder);
+        migrationBuilder.CreateOutboxAndInboxTables();
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)

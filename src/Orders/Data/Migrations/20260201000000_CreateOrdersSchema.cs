@@ -1,3 +1,4 @@
+using Lifecycle.Messaging.Persistence;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
@@ -17,7 +18,7 @@ public sealed class CreateOrdersSchema : Migration
         CartTables.Create(migrationBuilder);
         OrderTables.Create(migrationBuilder);
         RefundTables.Create(migrationBuilder);
-        MessagingTables.Create(migrationBuilder);
+        migrationBuilder.CreateOutboxAndInboxTables();
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)

@@ -1,12 +1,15 @@
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
-namespace Lifecycle.Contacts.Data.Migrations;
+namespace Lifecycle.Messaging.Persistence;
 
-/// <summary>The outbox and inbox tables of Lifecycle.Messaging, with the column names its configurations use.</summary>
-internal static class MessagingTables
+/// <summary>
+/// Creates the outbox and inbox tables in a service's hand-written migration, with exactly the names and columns
+/// <see cref="ModelBuilderExtensions.AddOutboxAndInbox"/> maps: one definition beside the mapping it must match.
+/// </summary>
+public static class OutboxInboxMigration
 {
-    public static void Create(MigrationBuilder m)
+    public static void CreateOutboxAndInboxTables(this MigrationBuilder m)
     {
         m.CreateTable(
             name: "outbox_messages",
