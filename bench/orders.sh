@@ -13,6 +13,7 @@ dotnet build Lifecycle.AppHost -c Release -nologo -v q -clp:ErrorsOnly
 dotnet build bench/Lifecycle.Orders.Bench -c Release -nologo -v q -clp:ErrorsOnly
 bench="dotnet bench/Lifecycle.Orders.Bench/bin/Release/net10.0/Lifecycle.Orders.Bench.dll"
 tmp=$(mktemp -d)
+chmod 755 "$tmp" # PostgreSQL runs as the postgres account and must reach its data directory below here
 apphost=""
 stop_apphost() {
   [[ -n "$apphost" ]] || return 0
