@@ -36,6 +36,9 @@ for _ in range(3000):
     try:
         with open(path) as f:
             res = json.load(f)
+        failed = {name: r["failureReason"] for name, r in res.items() if r.get("failureReason")}
+        if failed:
+            sys.exit("AppHost gave up: " + "; ".join(f"{name}: {why}" for name, why in failed.items()))
         if res and all(r.get("state") == "Healthy" for r in res.values()):
             print(res["contacts"]["endpoints"]["grpc"], res["orders"]["endpoints"]["grpc"])
             sys.exit(0)

@@ -94,14 +94,22 @@ public sealed class DistributedApplication : IAsyncDisposable
         startTasks = starters.Select(s => Task.Run(() => s.StartAsync(startup.Token), CancellationToken.None)).ToList();
     }
 
-    /// <summary>Completes when every instance is healthy; throws TimeoutException naming the laggards.</summary>
+    /// <summary>
+    /// Completes when every instance is healthy; throws TimeoutException naming the laggards, or
+    /// InvalidOperationException as soon as the AppHost gave up on one (naming it and why).
+    /// </summary>
     public async Task WaitForAllHealthyAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
         try
         {
-            await Task.WhenAll(Instances.Select(i => i.WaitForStateAsync(s => s == ResourceState.Healthy, deadline.Token)));
+            var outcomes = await Task.WhenAll(Instances.Select(i => i.WaitForHealthyOrGivenUpAsync(deadline.Token)));
+            if (outcomes.Contains(false))
+            {
+                var failed = Instances.Where(i => i.FailureReason is not null).Select(i => $"{i.Name}: {i.FailureReason}");
+                throw new InvalidOperationException($"gave up on resources: {string.Join("; ", failed)}");
+            }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -174,7 +182,12 @@ public sealed class DistributedApplication : IAsyncDisposable
 
     private void OnStateChanged(ResourceInstance instance, StateChange change)
     {
-        console?.Info(change.ExitCode is { } code ? $"{instance.Name}: {change.State} (exit code {code})" : $"{instance.Name}: {change.State}");
+        console?.Info(change switch
+        {
+            { FailureReason: { } reason } => $"{instance.Name}: Failed for good, not retried: {reason}",
+            { ExitCode: { } code } => $"{instance.Name}: {change.State} (exit code {code})",
+            _ => $"{instance.Name}: {change.State}",
+        });
         Publish();
     }
 

@@ -11,6 +11,9 @@ internal static class TestService
     public static DistributedApplicationBuilder CreateBuilder(TestDirectory state, bool dashboard = false) =>
         TestHosting.CreateBuilder(state, typeof(TestService).Assembly, dashboard);
 
+    public static DistributedApplicationBuilder CreateBuilder(string statePath) =>
+        TestHosting.CreateBuilder(statePath, typeof(TestService).Assembly);
+
     /// <summary>Reads one configuration value the service received (over h2c, as a gRPC client would connect).</summary>
     public static async Task<string?> ReadConfigurationAsync(ResourceInstance instance, string key)
     {

@@ -14,9 +14,13 @@ public static class TestHosting
     public static string BuildConfiguration(Assembly testAssembly) =>
         testAssembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
 
-    public static DistributedApplicationBuilder CreateBuilder(TestDirectory state, Assembly testAssembly, bool dashboard = false)
+    public static DistributedApplicationBuilder CreateBuilder(TestDirectory state, Assembly testAssembly, bool dashboard = false) =>
+        CreateBuilder(state.Path, testAssembly, dashboard);
+
+    /// <summary>As above, with the state directory anywhere (e.g. below a directory with unusual permissions).</summary>
+    public static DistributedApplicationBuilder CreateBuilder(string statePath, Assembly testAssembly, bool dashboard = false)
     {
-        var options = HostingOptions.ForTests(RepositoryRoot, state.Path);
+        var options = HostingOptions.ForTests(RepositoryRoot, statePath);
         return DistributedApplication.CreateBuilder(new HostingOptions
         {
             RepositoryRoot = options.RepositoryRoot,

@@ -58,28 +58,49 @@ public sealed class ResourceInstance(Resource resource, string name, int replica
         Resource.Endpoints.Where(e => e.Visible)
             .ToDictionary(e => e.Name, e => $"{e.Scheme}://127.0.0.1:{Ports[e.Name]}");
 
-    internal void SetState(ResourceState state, int? exitCode = null)
+    /// <summary>The reason the AppHost gave up on this instance, or null while it may still become healthy.</summary>
+    public string? FailureReason => Current.FailureReason;
+
+    internal void SetState(ResourceState state, int? exitCode = null) => Record(new StateChange(state, DateTimeOffset.UtcNow, exitCode));
+
+    /// <summary>Marks the instance Failed for good: it is not retried, and its dependents give up as well.</summary>
+    internal void GiveUp(string reason)
     {
-        StateChange change;
+        Logs.Append(reason, isError: true);
+        Record(new StateChange(ResourceState.Failed, DateTimeOffset.UtcNow, -1, reason));
+    }
+
+    private void Record(StateChange change)
+    {
         lock (gate)
         {
-            if (history[^1].State == state && history[^1].ExitCode == exitCode)
+            var last = history[^1];
+            if (last.State == change.State && last.ExitCode == change.ExitCode && last.FailureReason == change.FailureReason)
             {
                 return;
             }
-            change = new StateChange(state, DateTimeOffset.UtcNow, exitCode);
             history.Add(change);
         }
         StateChanged?.Invoke(this, change);
     }
 
     /// <summary>Completes when the state satisfies the condition (checked now and on every change).</summary>
-    public async Task WaitForStateAsync(Func<ResourceState, bool> condition, CancellationToken cancellationToken)
+    public Task WaitForStateAsync(Func<ResourceState, bool> condition, CancellationToken cancellationToken) =>
+        WaitForAsync(change => condition(change.State), cancellationToken);
+
+    /// <summary>Completes when the instance is Healthy (true) or the AppHost gave up on it (false).</summary>
+    public async Task<bool> WaitForHealthyOrGivenUpAsync(CancellationToken cancellationToken)
+    {
+        await WaitForAsync(change => change.State == ResourceState.Healthy || change.IsFinalFailure, cancellationToken);
+        return !Current.IsFinalFailure;
+    }
+
+    private async Task WaitForAsync(Func<StateChange, bool> condition, CancellationToken cancellationToken)
     {
         var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         void OnChange(ResourceInstance _, StateChange change)
         {
-            if (condition(change.State))
+            if (condition(change))
             {
                 reached.TrySetResult();
             }
@@ -87,7 +108,7 @@ public sealed class ResourceInstance(Resource resource, string name, int replica
         StateChanged += OnChange;
         try
         {
-            if (condition(State))
+            if (condition(Current))
             {
                 return;
             }

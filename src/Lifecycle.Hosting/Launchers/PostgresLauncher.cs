@@ -18,12 +18,17 @@ public static class PostgresLauncher
     {
         var bin = Locate();
         var cluster = Path.Combine(dataDirectory, "data");
+        Directory.CreateDirectory(cluster);
+        var asRoot = Libc.GetEffectiveUserId() == 0;
+        if (asRoot)
+        {
+            await EnsureServiceAccountCanReachAsync(dataDirectory, cancellationToken);
+        }
         if (File.Exists(Path.Combine(cluster, "PG_VERSION")))
         {
             return;
         }
-        Directory.CreateDirectory(cluster);
-        if (Libc.GetEffectiveUserId() == 0)
+        if (asRoot)
         {
             await ToolRunner.RunAsync(new ProcessLaunch("/bin/chown", ["-R", $"{ServiceAccount}:{ServiceAccount}", dataDirectory]), cancellationToken);
         }
@@ -32,6 +37,39 @@ public static class PostgresLauncher
         {
             RunAsUser = ServiceAccount,
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// As root we run PostgreSQL as the postgres account, which needs to traverse every directory above its data. A
+    /// private parent (a 0700 home or mktemp directory) would make initdb fail deep in its output and postgres fail
+    /// on every restart; say which directory blocks it and what to do instead.
+    /// </summary>
+    private static async Task EnsureServiceAccountCanReachAsync(string dataDirectory, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ToolRunner.RunAsync(new ProcessLaunch("/usr/bin/test", ["-x", dataDirectory]) { RunAsUser = ServiceAccount }, cancellationToken);
+        }
+        catch (InvalidOperationException)
+        {
+            var blocking = (OperatingSystem.IsWindows() ? null : FirstDirectoryClosedToOthers(dataDirectory)) ?? dataDirectory;
+            throw new InvalidOperationException(
+                $"PostgreSQL runs as the '{ServiceAccount}' account, which cannot reach {dataDirectory}: {blocking} is not " +
+                $"searchable by other users. Pass --state-dir with a directory outside it (e.g. /var/tmp/lifecycle), " +
+                $"or allow traversal with 'chmod o+x {blocking}'.");
+        }
+    }
+
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    private static string? FirstDirectoryClosedToOthers(string path)
+    {
+        var chain = new List<string>();
+        for (var directory = new DirectoryInfo(Path.GetFullPath(path)); directory is not null; directory = directory.Parent)
+        {
+            chain.Add(directory.FullName);
+        }
+        chain.Reverse();
+        return chain.FirstOrDefault(d => Directory.Exists(d) && !File.GetUnixFileMode(d).HasFlag(UnixFileMode.OtherExecute));
     }
 
     public static ProcessLaunch Create(int port, string dataDirectory, bool durable)

@@ -38,8 +38,7 @@ internal sealed class InstanceSupervisor(ProcessResource resource, LaunchContext
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                Instance.Logs.Append($"could not start: {e.Message}", isError: true);
-                Instance.SetState(ResourceState.Failed, exitCode: -1);
+                Instance.GiveUp($"could not start: {e.Message}");
                 return;
             }
             var exitCode = await RunOnceAsync(process, stop);

@@ -9,7 +9,8 @@ public sealed record ResourceSnapshot(
     int? Pid,
     int Restarts,
     IReadOnlyDictionary<string, string> Endpoints,
-    IReadOnlyList<string> RecentLogs)
+    IReadOnlyList<string> RecentLogs,
+    string? FailureReason = null)
 {
     public static ResourceSnapshot Of(ResourceInstance instance, int logLines)
     {
@@ -22,6 +23,7 @@ public sealed record ResourceSnapshot(
             instance.Pid,
             instance.Restarts,
             instance.EndpointUrls,
-            instance.Logs.Tail(logLines).Select(line => line.Text).ToList());
+            instance.Logs.Tail(logLines).Select(line => line.Text).ToList(),
+            current.FailureReason);
     }
 }

@@ -11,7 +11,10 @@ internal sealed class ResourceStarter(Resource resource, HostingOptions options,
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await WaitForDependenciesAsync(cancellationToken);
+        if (!await WaitForDependenciesAsync(cancellationToken))
+        {
+            return;
+        }
         switch (Resource)
         {
             case ProcessResource process:
@@ -25,13 +28,22 @@ internal sealed class ResourceStarter(Resource resource, HostingOptions options,
 
     public Task StopAsync() => Task.WhenAll(supervisors.Select(s => s.StopAsync()));
 
-    private async Task WaitForDependenciesAsync(CancellationToken cancellationToken)
+    /// <summary>False when something this resource waits for was given up on: then so is this resource.</summary>
+    private async Task<bool> WaitForDependenciesAsync(CancellationToken cancellationToken)
     {
         var dependencies = Resource.WaitsFor.Concat(Resource.ImplicitWaits).OfType<Resource>().Distinct();
-        foreach (var instance in dependencies.SelectMany(d => d.Instances))
+        foreach (var dependency in dependencies.SelectMany(d => d.Instances))
         {
-            await instance.WaitForStateAsync(state => state == ResourceState.Healthy, cancellationToken);
+            if (!await dependency.WaitForHealthyOrGivenUpAsync(cancellationToken))
+            {
+                foreach (var instance in Resource.Instances)
+                {
+                    instance.GiveUp($"not started: {dependency.Name} failed ({dependency.FailureReason})");
+                }
+                return false;
+            }
         }
+        return true;
     }
 
     private async Task StartProcessesAsync(ProcessResource process, CancellationToken cancellationToken)
@@ -63,8 +75,7 @@ internal sealed class ResourceStarter(Resource resource, HostingOptions options,
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            context.Instance.Logs.Append($"preparation failed: {e.Message}", isError: true);
-            context.Instance.SetState(ResourceState.Failed, exitCode: -1);
+            context.Instance.GiveUp($"preparation failed: {e.Message}");
             return false;
         }
     }
@@ -80,8 +91,7 @@ internal sealed class ResourceStarter(Resource resource, HostingOptions options,
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            instance.Logs.Append($"initialization failed: {e.Message}", isError: true);
-            instance.SetState(ResourceState.Failed, exitCode: -1);
+            instance.GiveUp($"initialization failed: {e.Message}");
         }
     }
 
