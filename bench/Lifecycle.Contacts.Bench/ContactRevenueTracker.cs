@@ -1,0 +1,54 @@
+using System.Diagnostics;
+
+namespace Lifecycle.Contacts.Bench;
+
+/// <summary>
+/// One contact's published-but-not-yet-seen payments. Each OrderPaid adds a fixed amount, so the revenue a watcher
+/// sees tells exactly which payments the snapshot already reflects; each of those is visible from that moment.
+/// </summary>
+public sealed class ContactRevenueTracker
+{
+    private readonly Lock gate = new();
+    private readonly Queue<(long RevenueAfter, long DueTimestamp)> pending = new();
+    private long expectedRevenue;
+    private long seenRevenue;
+
+    /// <summary>Registers the next payment (before it is published) and returns the revenue it will lead to.</summary>
+    public long Expect(long amountMinor, long dueTimestamp)
+    {
+        lock (gate)
+        {
+            expectedRevenue += amountMinor;
+            pending.Enqueue((expectedRevenue, dueTimestamp));
+            return expectedRevenue;
+        }
+    }
+
+    /// <summary>A snapshot version arrived: every payment it covers is visible now.</summary>
+    public void Observe(long revenueMinor, long nowTimestamp, List<double> visibleMillis)
+    {
+        lock (gate)
+        {
+            seenRevenue = Math.Max(seenRevenue, revenueMinor);
+            while (pending.TryPeek(out var payment) && payment.RevenueAfter <= seenRevenue)
+            {
+                pending.Dequeue();
+                lock (visibleMillis)
+                {
+                    visibleMillis.Add(Stopwatch.GetElapsedTime(payment.DueTimestamp, nowTimestamp).TotalMilliseconds);
+                }
+            }
+        }
+    }
+
+    public int Pending
+    {
+        get
+        {
+            lock (gate)
+            {
+                return pending.Count;
+            }
+        }
+    }
+}

@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Lifecycle.Contracts.Contacts.V1;
+using Lifecycle.Contracts.Events;
+using MassTransit;
+
+namespace Lifecycle.Contacts.Bench;
+
+/// <summary>
+/// Event → snapshot freshness: OrderPaid events published on RabbitMQ at a steady rate (open loop, round robin over
+/// the contacts, as the orders service's outbox would publish them), each contact watched through
+/// WatchCustomerSnapshot. An event's freshness is from its due time to the first snapshot version that includes it,
+/// so a publisher or consumer that falls behind shows up as latency.
+/// </summary>
+public static class FreshnessRun
+{
+    private const long AmountMinor = 100;
+
+    public sealed record Result(int Published, double PublishSeconds, int PublishErrors, List<double> Visible, int Lost);
+
+    public static async Task<Result> RunAsync(GrpcChannel channel, Uri amqp, IReadOnlyList<string> contactIds, int rate, TimeSpan duration)
+    {
+        var visible = new List<double>();
+        var trackers = contactIds.ToDictionary(id => id, _ => new ContactRevenueTracker());
+        using var stopWatching = new CancellationTokenSource();
+        var snapshots = new SnapshotService.SnapshotServiceClient(channel);
+        var firstVersions = contactIds.Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
+        var watchers = contactIds.Select((id, i) => WatchAsync(snapshots, id, trackers[id], firstVersions[i], visible, stopWatching.Token)).ToList();
+        await Task.WhenAll(firstVersions.Select(f => f.Task)).WaitAsync(TimeSpan.FromSeconds(60));
+
+        var bus = Bus.Factory.CreateUsingRabbitMq(configure => configure.Host(amqp.Host, (ushort)amqp.Port, "/", host =>
+        {
+            host.Username("guest");
+            host.Password("guest");
+        }));
+        await bus.StartAsync();
+        var publishErrors = 0;
+        var total = (int)(rate * duration.TotalSeconds);
+        var publishes = new List<Task>(total);
+        var started = Stopwatch.GetTimestamp();
+        for (var i = 0; i < total; i++)
+        {
+            var due = started + (long)(i * (double)Stopwatch.Frequency / rate);
+            while (Stopwatch.GetTimestamp() < due)
+            {
+                await Task.Delay(1);
+            }
+            var contactId = contactIds[i % contactIds.Count];
+            trackers[contactId].Expect(AmountMinor, due);
+            var paid = new OrderPaid
+            {
+                AggregateId = $"fresh-{Guid.NewGuid():N}",
+                AggregateVersion = 2,
+                ContactId = contactId,
+                AmountMinor = AmountMinor,
+                Currency = "EUR",
+            };
+            publishes.Add(PublishAsync(bus, paid, () => Interlocked.Increment(ref publishErrors)));
+        }
+        await Task.WhenAll(publishes);
+        var publishSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+
+        var drainDeadline = Stopwatch.GetTimestamp() + 60 * Stopwatch.Frequency;
+        while (trackers.Values.Any(t => t.Pending > 0) && Stopwatch.GetTimestamp() < drainDeadline)
+        {
+            await Task.Delay(50);
+        }
+        await stopWatching.CancelAsync();
+        await Task.WhenAll(watchers);
+        await bus.StopAsync();
+        return new Result(total, publishSeconds, publishErrors, visible, trackers.Values.Sum(t => t.Pending));
+    }
+
+    private static async Task PublishAsync(IBusControl bus, OrderPaid paid, Action onError)
+    {
+        try
+        {
+            // Message id = event id, as the outbox relay sends it (the consumer's inbox dedupes on it).
+            await bus.Publish(paid, context => context.MessageId = paid.EventId);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            onError();
+        }
+    }
+
+    private static async Task WatchAsync(SnapshotService.SnapshotServiceClient snapshots, string contactId, ContactRevenueTracker tracker,
+        TaskCompletionSource firstVersion, List<double> visible, CancellationToken stop)
+    {
+        try
+        {
+            using var call = snapshots.WatchCustomerSnapshot(new WatchCustomerSnapshotRequest { ContactId = contactId }, cancellationToken: stop);
+            await foreach (var update in call.ResponseStream.ReadAllAsync(stop))
+            {
+                tracker.Observe(update.Snapshot.Value?.RevenueMinor ?? 0, Stopwatch.GetTimestamp(), visible);
+                firstVersion.TrySetResult();
+            }
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.Cancelled || stop.IsCancellationRequested)
+        {
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+}

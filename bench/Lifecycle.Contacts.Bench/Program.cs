@@ -1,0 +1,42 @@
+using Grpc.Net.Client;
+using Lifecycle.Contacts.Bench;
+using Lifecycle.Orders.Bench;
+
+// Usage:
+//   Lifecycle.Contacts.Bench request <contacts-url> <request-file>
+//       creates a contact, warms its cached snapshot and writes a framed GetCustomerSnapshot request for h2load
+//   Lifecycle.Contacts.Bench freshness <contacts-url> <amqp-url> [rate=500] [seconds=20] [contacts=200]
+//       publishes OrderPaid events at a steady rate and measures event → snapshot visible through watchers
+if (args.Length < 3 || args[0] is not ("request" or "freshness"))
+{
+    Console.Error.WriteLine("usage: Lifecycle.Contacts.Bench request <contacts-url> <request-file>");
+    Console.Error.WriteLine("       Lifecycle.Contacts.Bench freshness <contacts-url> <amqp-url> [rate] [seconds] [contacts]");
+    return 2;
+}
+
+using var channel = GrpcChannel.ForAddress(args[1]);
+if (args[0] == "request")
+{
+    var request = await CachedSnapshotRequest.WriteAsync(channel, args[2]);
+    Console.WriteLine($"request for contact {request.ContactId} ({request.SnapshotBytes} snapshot bytes) written to {args[2]}");
+    return 0;
+}
+
+var rate = args.Length > 3 ? int.Parse(args[3]) : 500;
+var duration = TimeSpan.FromSeconds(args.Length > 4 ? int.Parse(args[4]) : 20);
+var contactCount = args.Length > 5 ? int.Parse(args[5]) : 200;
+var contacts = await BenchContacts.CreateAsync(channel, contactCount);
+var result = await FreshnessRun.RunAsync(channel, new Uri(args[2]), contacts, rate, duration);
+Console.WriteLine($"freshness: {result.Published} events in {result.PublishSeconds:F1} s ({result.Published / result.PublishSeconds:F0}/s offered), " +
+    $"{result.Visible.Count} visible, {result.Lost} never visible, {result.PublishErrors} publish errors");
+
+Report.Line("events_published", result.Published);
+Report.Line("offered_per_s", result.Published / result.PublishSeconds);
+Report.Line("publish_errors", result.PublishErrors);
+Report.Line("visible", result.Visible.Count);
+Report.Line("never_visible", result.Lost);
+Report.Line("freshness_p50_ms", Percentiles.Of(result.Visible, 50));
+Report.Line("freshness_p95_ms", Percentiles.Of(result.Visible, 95));
+Report.Line("freshness_p99_ms", Percentiles.Of(result.Visible, 99));
+Report.Line("freshness_max_ms", Percentiles.Of(result.Visible, 100));
+return result.Lost == 0 && result.PublishErrors == 0 ? 0 : 1;
