@@ -1,3 +1,4 @@
+using Lifecycle.Contacts.Analytics;
 using Lifecycle.Contacts.Contacts;
 using Lifecycle.Contacts.Data;
 using Lifecycle.Contacts.Interactions;
@@ -48,6 +49,7 @@ public static class Extensions
         services.AddSingleton<CustomerValueCalculator>();
         services.AddScoped<ContactExporter>();
         services.AddScoped<ContactEraser>();
+        services.AddLifecycleAnalytics();
         AddSnapshots(services);
         if (builder.Configuration.GetValue($"{ContactsOptions.SectionName}:{nameof(ContactsOptions.InactivitySweepEnabled)}", true))
         {
@@ -80,6 +82,7 @@ public static class Extensions
         app.MapGrpcService<TimelineGrpcService>();
         app.MapGrpcService<CustomerValueGrpcService>();
         app.MapGrpcService<PrivacyGrpcService>();
+        app.MapGrpcService<LifecycleAnalyticsGrpcService>();
         return app;
     }
 }

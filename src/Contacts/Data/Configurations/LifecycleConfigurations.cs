@@ -18,6 +18,7 @@ public sealed class StageTransitionConfiguration : IEntityTypeConfiguration<Stag
         builder.Property(t => t.RuleId).HasMaxLength(FieldLimits.StageId);
         builder.Property(t => t.Actor).HasMaxLength(FieldLimits.ShortText);
         builder.HasIndex(t => new { t.ContactId, t.OccurredAt });
+        builder.HasIndex(t => t.OccurredAt);
     }
 }
 
