@@ -63,9 +63,15 @@ public sealed class CustomerValueCalculator(TimeProvider time)
     /// <summary>Explanations read the same whatever the server's culture.</summary>
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>The contact's own average gap between purchases once there are two, else the default.</summary>
+    /// <summary>
+    /// Purchases closer together than this (two orders in one sitting) say nothing about a buying rhythm; without a
+    /// floor a same-day second order would make a few days' silence look hugely overdue.
+    /// </summary>
+    public static readonly TimeSpan MinimumPurchaseGap = TimeSpan.FromDays(7);
+
+    /// <summary>The contact's own average gap between purchases once there are two (at least a week), else the default.</summary>
     private static TimeSpan UsualGap(ValueFacts facts) =>
         facts is { PaidOrderCount: >= 2, FirstPurchaseAt: { } first, LastPurchaseAt: { } last } && last > first
-            ? (last - first) / (facts.PaidOrderCount - 1)
+            ? TimeSpan.FromTicks(Math.Max(((last - first) / (facts.PaidOrderCount - 1)).Ticks, MinimumPurchaseGap.Ticks))
             : DefaultPurchaseGap;
 }

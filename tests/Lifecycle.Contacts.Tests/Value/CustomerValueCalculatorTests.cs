@@ -53,6 +53,18 @@ public sealed class CustomerValueCalculatorTests
     }
 
     [Fact]
+    public void Two_orders_in_one_sitting_do_not_make_a_few_quiet_days_look_overdue()
+    {
+        // Two purchases a minute apart, the last 5 days ago: measured against the 7-day floor, not a one-minute gap.
+        var lastPurchase = Now.AddDays(-5);
+        var facts = new ValueFacts("retention", Now.AddDays(-5), 2, 10_000, lastPurchase.AddMinutes(-1), lastPurchase, 0);
+
+        var scores = calculator.Calculate(facts);
+
+        Assert.DoesNotContain(scores.Reasons, reason => reason.Code == "purchase_overdue");
+    }
+
+    [Fact]
     public void Reasons_add_up_and_the_risk_is_capped_at_100()
     {
         // One purchase 400 days ago (default 90-day gap: 4.4x), idle 70 days, two refunds, at risk: 40 + 20 + 20 + 25.
