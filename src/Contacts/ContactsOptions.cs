@@ -22,4 +22,11 @@ public sealed class ContactsOptions
 
     /// <summary>Disables the sweep in processes that must not run it (tests that drive it by hand).</summary>
     public bool InactivitySweepEnabled { get; set; } = true;
+
+    /// <summary>How often one replica re-evaluates every segment (time-relative rules, repairs of missed refreshes).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "1.00:00:00")]
+    public TimeSpan SegmentSweepInterval { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Disables the segment sweep in processes that must not run it (tests that drive it by hand).</summary>
+    public bool SegmentSweepEnabled { get; set; } = true;
 }

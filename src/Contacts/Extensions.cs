@@ -5,6 +5,7 @@ using Lifecycle.Contacts.Interactions;
 using Lifecycle.Contacts.Lifecycle;
 using Lifecycle.Contacts.Orders;
 using Lifecycle.Contacts.Privacy;
+using Lifecycle.Contacts.Segments;
 using Lifecycle.Contacts.Snapshots;
 using Lifecycle.Contacts.Timeline;
 using Lifecycle.Contacts.Value;
@@ -51,6 +52,7 @@ public static class Extensions
         services.AddScoped<ContactEraser>();
         services.AddLifecycleAnalytics();
         AddSnapshots(services);
+        AddSegments(builder);
         if (builder.Configuration.GetValue($"{ContactsOptions.SectionName}:{nameof(ContactsOptions.InactivitySweepEnabled)}", true))
         {
             services.AddHostedService<InactivityScheduler>();
@@ -73,6 +75,24 @@ public static class Extensions
         services.AddHostedService<SnapshotRepair>();
     }
 
+    private static void AddSegments(IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddScoped<SegmentRuleCompiler>();
+        services.AddScoped<SegmentEvaluator>();
+        services.AddScoped<SegmentMembership>();
+        services.AddScoped<SegmentEvaluation>();
+        services.AddScoped<ContactSegmentRefresh>();
+        services.AddSingleton<SegmentRefresher>();
+        services.AddScoped<SegmentCreator>();
+        services.AddScoped<SegmentUpdater>();
+        services.AddScoped<SegmentSweep>();
+        if (builder.Configuration.GetValue($"{ContactsOptions.SectionName}:{nameof(ContactsOptions.SegmentSweepEnabled)}", true))
+        {
+            services.AddHostedService<SegmentScheduler>();
+        }
+    }
+
     public static WebApplication MapApplicationEndpoints(this WebApplication app)
     {
         app.MapGrpcService<ContactsGrpcService>();
@@ -83,6 +103,7 @@ public static class Extensions
         app.MapGrpcService<CustomerValueGrpcService>();
         app.MapGrpcService<PrivacyGrpcService>();
         app.MapGrpcService<LifecycleAnalyticsGrpcService>();
+        app.MapGrpcService<SegmentGrpcService>();
         return app;
     }
 }

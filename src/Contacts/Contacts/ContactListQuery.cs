@@ -1,3 +1,4 @@
+using Lifecycle.Contacts.Segments;
 using Lifecycle.Grpc.RichErrors;
 using Microsoft.EntityFrameworkCore;
 using Api = Lifecycle.Contracts.Contacts.V1;
@@ -12,7 +13,20 @@ public static class ContactListQuery
 
     /// <summary>The canonical form of the filters and order, which a page token is bound to.</summary>
     public static string Canonical(Api.ListContactsRequest request) =>
-        $"stage={request.Stage}&query={request.Query.Trim().ToLowerInvariant()}&order={request.OrderBy.Trim().ToLowerInvariant()}";
+        $"stage={request.Stage}&query={request.Query.Trim().ToLowerInvariant()}&order={request.OrderBy.Trim().ToLowerInvariant()}"
+        // Appended only when set, so tokens issued before the segment filter existed stay valid.
+        + (request.SegmentId.Length > 0 ? $"&segment={request.SegmentId.Trim().ToLowerInvariant()}" : "");
+
+    /// <summary>The segment the request filters by, if any; a malformed id is a violation on segment_id.</summary>
+    public static Guid? SegmentId(Api.ListContactsRequest request, BadRequestBuilder errors)
+    {
+        if (request.SegmentId.Length == 0)
+        {
+            return null;
+        }
+        errors.AddViolationIf(!Guid.TryParse(request.SegmentId, out var id), "segment_id", "must be a segment id (UUID)");
+        return id;
+    }
 
     public static int PageSize(Api.ListContactsRequest request, BadRequestBuilder errors)
     {
@@ -20,11 +34,15 @@ public static class ContactListQuery
         return request.PageSize == 0 ? DefaultPageSize : request.PageSize;
     }
 
-    public static IQueryable<Contact> Apply(IQueryable<Contact> contacts, Api.ListContactsRequest request, BadRequestBuilder errors)
+    public static IQueryable<Contact> Apply(IQueryable<Contact> contacts, IQueryable<SegmentMemberRecord> members, Api.ListContactsRequest request, BadRequestBuilder errors)
     {
         if (request.Stage.Length > 0)
         {
             contacts = contacts.Where(c => c.Stage == request.Stage);
+        }
+        if (SegmentId(request, errors) is { } segmentId)
+        {
+            contacts = contacts.Where(c => members.Any(m => m.SegmentId == segmentId && m.ContactId == c.Id));
         }
         var text = request.Query.Trim().ToLowerInvariant();
         errors.AddViolationIf(text.Length > FieldLimits.ShortText, "query", $"must be at most {FieldLimits.ShortText} characters");

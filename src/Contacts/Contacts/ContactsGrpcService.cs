@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Lifecycle.Contacts.Data;
+using Lifecycle.Contacts.Segments;
 using Lifecycle.Contracts.Contacts.V1;
 using Lifecycle.Grpc.RichErrors;
 using Microsoft.EntityFrameworkCore;
@@ -28,8 +29,12 @@ public sealed class ContactsGrpcService(ContactsDbContext db, ContactCreator cre
     {
         var errors = RpcExceptions.BadRequest();
         var pageSize = ContactListQuery.PageSize(request, errors);
-        var query = ContactListQuery.Apply(db.Contacts.AsNoTracking(), request, errors);
+        var query = ContactListQuery.Apply(db.Contacts.AsNoTracking(), db.SegmentMembers, request, errors);
         errors.ThrowIfAny();
+        if (ContactListQuery.SegmentId(request, errors) is { } segmentId && !await db.Segments.AnyAsync(s => s.Id == segmentId, context.CancellationToken))
+        {
+            throw SegmentIds.NotFound(segmentId);
+        }
         var canonical = ContactListQuery.Canonical(request);
         var offset = pageTokens.ReadOffset(request.PageToken, canonical);
 

@@ -2,12 +2,13 @@ using Lifecycle.Contacts.Contacts;
 using Lifecycle.Contacts.Interactions;
 using Lifecycle.Contacts.Lifecycle;
 using Lifecycle.Contacts.Orders;
+using Lifecycle.Contacts.Segments;
 using Lifecycle.Messaging.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lifecycle.Contacts.Data;
 
-/// <summary>The Contacts service's own database: contacts, stage history and model, the orders read model, outbox and inbox.</summary>
+/// <summary>The Contacts service's own database: contacts, stage history and model, the orders read model, segments, outbox and inbox.</summary>
 public sealed class ContactsDbContext(DbContextOptions<ContactsDbContext> options) : DbContext(options)
 {
     public DbSet<Contact> Contacts => Set<Contact>();
@@ -21,6 +22,10 @@ public sealed class ContactsDbContext(DbContextOptions<ContactsDbContext> option
     public DbSet<SchedulerLease> SchedulerLeases => Set<SchedulerLease>();
 
     public DbSet<InteractionRecord> Interactions => Set<InteractionRecord>();
+
+    public DbSet<SegmentRecord> Segments => Set<SegmentRecord>();
+
+    public DbSet<SegmentMemberRecord> SegmentMembers => Set<SegmentMemberRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

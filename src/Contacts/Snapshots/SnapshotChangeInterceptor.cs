@@ -1,16 +1,18 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Lifecycle.Contacts.Contacts;
+using Lifecycle.Contacts.Segments;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Lifecycle.Contacts.Snapshots;
 
 /// <summary>
-/// Writes snapshots through on every committed contact change, whoever made it (API, event handler, scheduler):
-/// right after SaveChanges without an explicit transaction, or after the transaction (e.g. the inbox's) commits.
+/// Writes snapshots through and re-evaluates segment memberships on every committed contact change, whoever made it
+/// (API, event handler, scheduler): right after SaveChanges without an explicit transaction, or after the
+/// transaction (e.g. the inbox's) commits.
 /// </summary>
-public sealed class SnapshotChangeInterceptor(SnapshotRefresher refresher) : SaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class SnapshotChangeInterceptor(SnapshotRefresher refresher, SegmentRefresher segments) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     private readonly ConditionalWeakTable<DbContext, HashSet<Guid>> pending = [];
 
@@ -60,6 +62,7 @@ public sealed class SnapshotChangeInterceptor(SnapshotRefresher refresher) : Sav
             pending.Remove(context);
             // The commit already happened: a cancelled caller must not leave the cache behind the database.
             await refresher.RefreshAsync(ids, CancellationToken.None);
+            await segments.RefreshAsync(ids, CancellationToken.None);
         }
     }
 

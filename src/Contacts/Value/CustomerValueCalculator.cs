@@ -18,9 +18,9 @@ public sealed class CustomerValueCalculator(TimeProvider time)
         var daysSincePurchase = facts.LastPurchaseAt is { } last ? (now - last).TotalDays : (double?)null;
         var reasons = ChurnReasons(facts, now, daysSincePurchase);
         return new ValueScores(
-            Recency: daysSincePurchase switch { null => 1, <= 30 => 5, <= 90 => 4, <= 180 => 3, <= 365 => 2, _ => 1 },
-            Frequency: facts.PaidOrderCount switch { >= 10 => 5, >= 5 => 4, >= 3 => 3, 2 => 2, _ => 1 },
-            Monetary: facts.RevenueMinor switch { >= 100_000 => 5, >= 50_000 => 4, >= 20_000 => 3, >= 5_000 => 2, _ => 1 },
+            Recency: ValueScoreBands.Recency(daysSincePurchase),
+            Frequency: ValueScoreBands.Frequency(facts.PaidOrderCount),
+            Monetary: ValueScoreBands.Monetary(facts.RevenueMinor),
             ChurnRisk: Math.Min(100, reasons.Sum(r => r.Points)),
             Reasons: reasons);
     }

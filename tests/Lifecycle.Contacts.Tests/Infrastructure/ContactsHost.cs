@@ -39,6 +39,8 @@ public sealed class ContactsHost(WebApplication app, GrpcChannel channel, TestDi
 
     public PrivacyService.PrivacyServiceClient Privacy { get; } = new(channel);
 
+    public SegmentService.SegmentServiceClient Segments { get; } = new(channel);
+
     public static async Task<ContactsHost> StartAsync(
         ContactsInfrastructure infrastructure, string provider, Action<WebApplicationBuilder>? configure = null,
         IDictionary<string, string?>? settings = null, string? connectionString = null)
@@ -59,6 +61,7 @@ public sealed class ContactsHost(WebApplication app, GrpcChannel channel, TestDi
             ["ConnectionStrings:messaging"] = infrastructure.RabbitMq.ConnectionString,
             ["Contacts:PageTokenKey"] = "test-page-token-key-0123456789",
             ["Contacts:InactivitySweepEnabled"] = "false",
+            ["Contacts:SegmentSweepEnabled"] = "false",
             ["Messaging:RetryMinInterval"] = "00:00:00.050",
             ["Messaging:RetryMaxInterval"] = "00:00:00.400",
             ["Messaging:Outbox:PollInterval"] = "00:00:00.200",

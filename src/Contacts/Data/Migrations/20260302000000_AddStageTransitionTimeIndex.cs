@@ -8,7 +8,7 @@ namespace Lifecycle.Contacts.Data.Migrations;
 /// the existing (contact_id, occurred_at) index only serves one contact. Hand-written and provider-neutral.
 /// </summary>
 [DbContext(typeof(ContactsDbContext))]
-[Migration("20260301000000_AddStageTransitionTimeIndex")]
+[Migration("20260302000000_AddStageTransitionTimeIndex")]
 public sealed class AddStageTransitionTimeIndex : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder) =>

@@ -1,0 +1,34 @@
+using Lifecycle.Contacts.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lifecycle.Contacts.Segments;
+
+/// <summary>Re-evaluates changed contacts against every segment in one unit of work (membership rows and events).</summary>
+public sealed class ContactSegmentRefresh(ContactsDbContext db, SegmentRuleCompiler compiler, SegmentEvaluator evaluator, SegmentMembership membership)
+{
+    public async Task<(int Joined, int Left)> RunAsync(IReadOnlyCollection<Guid> contactIds, CancellationToken cancellationToken)
+    {
+        var ids = contactIds.ToList();
+        var segments = await db.Segments.AsNoTracking().ToListAsync(cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            var (joined, left) = (0, 0);
+            foreach (var segment in segments)
+            {
+                var verdicts = await evaluator.DecideAsync(compiler.Compile(SegmentMapper.RulesOf(segment)), db.Contacts.Where(c => ids.Contains(c.Id)), cancellationToken);
+                var (j, l) = await membership.ApplyAsync(segment, verdicts, cancellationToken);
+                (joined, left) = (joined + j, left + l);
+            }
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return (joined, left);
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                // Another replica or a segment evaluation changed the same memberships first: decide again.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+}
