@@ -22,13 +22,17 @@ await db.StringSetAsync("key:__rand_int__", value);
 // Warm both paths up first so neither is measured while the JIT still runs unoptimised code.
 foreach (var (_, operation) in operations)
 {
-    await LoadRun.RequestsPerSecondAsync(operation, clients, TimeSpan.FromSeconds(2));
+    await LoadRun.RunAsync(operation, clients, TimeSpan.FromSeconds(2));
 }
 
 foreach (var (name, operation) in operations)
 {
-    var throughput = await LoadRun.RequestsPerSecondAsync(operation, clients, duration);
-    Console.WriteLine($"ours {name}: {throughput:0} requests per second ({clients} callers, one connection)");
+    var serverBefore = await ServerCounters.ReadAsync(db);
+    var load = await LoadRun.RunAsync(operation, clients, duration);
+    var server = await ServerCounters.ReadAsync(db) - serverBefore;
+    Console.WriteLine($"ours {name}: {load.RequestsPerSecond:0} requests per second ({clients} callers, one connection); " +
+        $"per call: client CPU {load.CpuMicrosecondsPerCall:0.00} µs, {load.BytesAllocatedPerCall:0} bytes allocated, server CPU {server.Cpu.TotalMicroseconds / Math.Max(1, load.Calls):0.00} µs; " +
+        $"{(double)server.Commands / Math.Max(1, server.Reads):0.0} commands per server read");
     var (rate, p50, p99, p999) = await PacedRun.RunAsync(operation, pacedRate, duration);
     Console.WriteLine($"ours {name} latency at a steady {rate:0} req/s: p50={p50:0.000} ms p99={p99:0.000} ms p99.9={p999:0.000} ms");
 }

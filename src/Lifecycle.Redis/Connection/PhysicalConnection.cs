@@ -8,8 +8,8 @@ using Lifecycle.Redis.Protocol;
 namespace Lifecycle.Redis.Connection;
 
 /// <summary>
-/// One socket shared by all callers: commands are appended to an outgoing pipe under a short lock
-/// (so their order on the wire equals the order of <see cref="_pending"/>), one writer loop flushes
+/// One socket shared by all callers: commands are encoded into an outgoing buffer under a short lock
+/// (so their order on the wire equals the order of <see cref="_pending"/>), one writer loop sends
 /// whatever has accumulated in a single write, and one reader loop matches replies to callers in order.
 /// </summary>
 internal sealed class PhysicalConnection
@@ -19,20 +19,22 @@ internal sealed class PhysicalConnection
     private readonly string _endPoint;
     private readonly Func<RedisResult, bool> _tryHandlePush;
     private readonly Action<PhysicalConnection, Exception> _onFailed;
-    private readonly Pipe _outgoing = new(new PipeOptions(
-        pool: MemoryPool<byte>.Shared,
-        minimumSegmentSize: 64 * 1024,
-        pauseWriterThreshold: 0, // never block a caller on a slow socket; the command timeout bounds the wait instead
-        useSynchronizationContext: false));
+    // Callers never wait for the socket: a slow server grows the buffer, and the command timeout bounds the wait.
+    private readonly OutgoingBuffer _outgoing = new();
     private readonly ConcurrentQueue<IPendingReply> _pending = new();
     private readonly Lock _writeLock = new();
+
+    // The writer is started only when it went idle, not once per command: a busy writer finds new commands
+    // by itself when its write completes, so a burst of callers costs one start, not one each.
+    private readonly IThreadPoolWorkItem _startWriter;
+    private bool _writerIdle = true;
     private Exception? _failure;
     private long _lastReadAt = Stopwatch.GetTimestamp();
 
     public PhysicalConnection(Socket socket, Stream stream, string endPoint, Func<RedisResult, bool> tryHandlePush, Action<PhysicalConnection, Exception> onFailed)
     {
         (_socket, _stream, _endPoint, _tryHandlePush, _onFailed) = (socket, stream, endPoint, tryHandlePush, onFailed);
-        _ = Task.Run(WriteLoopAsync);
+        _startWriter = new WriterStart(this);
         _ = Task.Run(ReadLoopAsync);
     }
 
@@ -42,6 +44,7 @@ internal sealed class PhysicalConnection
     public bool TryEnqueue(IPendingReply reply, RedisCommand command, ReadOnlySpan<RedisValue> args)
     {
         Exception? encodeFailure = null;
+        var startWriter = false;
         lock (_writeLock)
         {
             if (_failure is not null)
@@ -53,13 +56,20 @@ internal sealed class PhysicalConnection
             {
                 RespWriter.WriteCommand(_outgoing.Writer, command, args);
                 _pending.Enqueue(reply);
-                // With pauseWriterThreshold 0 the flush completes synchronously; it only wakes the writer loop.
-                _outgoing.Writer.FlushAsync().GetAwaiter().GetResult();
+                startWriter = _writerIdle;
+                _writerIdle = false;
             }
             catch (Exception ex)
             {
                 encodeFailure = ex;
             }
+        }
+
+        if (startWriter)
+        {
+            // The global queue, not this thread's local one: the writer then runs after the callers already
+            // queued here have added their commands, so one write carries a batch instead of a single command.
+            ThreadPool.UnsafeQueueUserWorkItem(_startWriter, preferLocal: false);
         }
 
         if (encodeFailure is not null)
@@ -117,7 +127,6 @@ internal sealed class PhysicalConnection
             }
 
             Volatile.Write(ref _failure, cause);
-            _outgoing.Writer.Complete();
         }
 
         try
@@ -140,35 +149,44 @@ internal sealed class PhysicalConnection
         _onFailed(this, error);
     }
 
-    private async Task WriteLoopAsync()
+    /// <summary>Sends batches until nothing is left, then marks the writer idle so the next command starts it again.</summary>
+    private async Task WriteUntilIdleAsync()
     {
-        var reader = _outgoing.Reader;
         try
         {
+            ArrayBufferWriter<byte>? sent = null;
             while (true)
             {
-                var read = await reader.ReadAsync().ConfigureAwait(false);
-                var buffer = read.Buffer;
-                foreach (var segment in buffer)
+                ArrayBufferWriter<byte> batch;
+                lock (_writeLock)
                 {
-                    await _stream.WriteAsync(segment).ConfigureAwait(false);
+                    if (sent is not null)
+                    {
+                        _outgoing.Recycle(sent);
+                    }
+
+                    if (_failure is not null)
+                    {
+                        return;
+                    }
+
+                    if (_outgoing.IsEmpty)
+                    {
+                        _writerIdle = true;
+                        return;
+                    }
+
+                    batch = _outgoing.TakeFilled();
                 }
 
+                await _stream.WriteAsync(batch.WrittenMemory).ConfigureAwait(false);
                 await _stream.FlushAsync().ConfigureAwait(false);
-                reader.AdvanceTo(buffer.End);
-                if (read.IsCompleted)
-                {
-                    break;
-                }
+                sent = batch;
             }
         }
         catch (Exception ex)
         {
             Fail(ex);
-        }
-        finally
-        {
-            await reader.CompleteAsync().ConfigureAwait(false);
         }
     }
 
@@ -219,5 +237,11 @@ internal sealed class PhysicalConnection
         }
 
         return reader.Position;
+    }
+
+    /// <summary>Starts the writer from the thread pool without allocating a work item per start.</summary>
+    private sealed class WriterStart(PhysicalConnection connection) : IThreadPoolWorkItem
+    {
+        public void Execute() => _ = connection.WriteUntilIdleAsync();
     }
 }

@@ -39,4 +39,28 @@ public sealed class ConcurrencyTests(RedisServerFixture fixture) : IClassFixture
 
         Assert.Equal(0, mismatches);
     }
+
+    [Fact]
+    public async Task Calls_queued_while_16_MiB_values_are_being_written_each_get_their_own_reply()
+    {
+        // Large writes keep the writer busy while small commands pile up in the other buffer, and grow the
+        // buffers past the size that is kept afterwards: every swap, restart and replacement must keep the order.
+        var big = new byte[16 * 1024 * 1024];
+        Random.Shared.NextBytes(big);
+        var bigWrites = Enumerable.Range(0, 3).Select(n => _db.StringSetAsync($"conc:big:{n}", big)).ToArray();
+        var small = Enumerable.Range(0, 2_000).Select(async i =>
+        {
+            await Task.Yield();
+            return await _db.StringIncrementAsync($"conc:small:{i}", i) == i;
+        }).ToArray();
+
+        Assert.All(await Task.WhenAll(bigWrites), Assert.True);
+        Assert.All(await Task.WhenAll(small), Assert.True);
+        for (var n = 0; n < 3; n++)
+        {
+            Assert.Equal(big, (byte[]?)await _db.StringGetAsync($"conc:big:{n}"));
+        }
+
+        Assert.Equal(1_999, await _db.StringIncrementAsync("conc:small:1999", 0));
+    }
 }
