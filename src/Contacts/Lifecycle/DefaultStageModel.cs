@@ -25,7 +25,7 @@ public static class DefaultStageModel
         [
             new("first-interaction", RuleTrigger.FirstInteraction, [Awareness], Engagement),
             new("cart-or-quote", RuleTrigger.CartOrQuote, [Awareness, Engagement], Evaluation),
-            new("first-paid-order", RuleTrigger.FirstPaidOrder, [Awareness, Engagement, Evaluation, AtRisk, Churned], Purchase),
+            new("first-paid-order", RuleTrigger.FirstPaidOrder, [Awareness, Engagement, Evaluation], Purchase),
             new("repeat-purchase", RuleTrigger.RepeatPurchase, [Purchase], Retention),
             new("advocacy", RuleTrigger.Advocacy, [Purchase, Retention], Advocacy),
             new("inactive-at-risk", RuleTrigger.Inactivity, Active, AtRisk, AtRiskAfterDays),
@@ -51,9 +51,6 @@ public static class DefaultStageModel
         transitions.Add(new AllowedTransition(AtRisk, Churned));
         transitions.Add(new AllowedTransition(AtRisk, Retention));
         transitions.Add(new AllowedTransition(Churned, Retention));
-        // A lead who lapsed before ever buying: their first purchase still lands in Purchase.
-        transitions.Add(new AllowedTransition(AtRisk, Purchase));
-        transitions.Add(new AllowedTransition(Churned, Purchase));
         return transitions;
     }
 }

@@ -14,10 +14,10 @@ public static class StageEngine
                 i.IsAdvocacy ? RuleTrigger.Advocacy : null,
                 i.IsFirst ? RuleTrigger.FirstInteraction : null),
             CartOrQuoteSignal => First(model, currentStage, RuleTrigger.CartOrQuote),
-            // A lapsed customer who buys again is won back. A lapsed lead who never bought before is not: their first
-            // purchase is a first purchase (win-back only if the model has no first-purchase rule from their stage).
-            PaidOrderSignal { PaidOrders: 1 } => First(model, currentStage, RuleTrigger.FirstPaidOrder, RuleTrigger.PurchaseWhileLapsed),
-            PaidOrderSignal => First(model, currentStage, RuleTrigger.PurchaseWhileLapsed, RuleTrigger.RepeatPurchase),
+            // A lapsed customer's purchase is a win-back even when it is also their first or a repeat one.
+            PaidOrderSignal p => First(model, currentStage,
+                RuleTrigger.PurchaseWhileLapsed,
+                p.PaidOrders == 1 ? RuleTrigger.FirstPaidOrder : RuleTrigger.RepeatPurchase),
             InactivitySignal s => LongestInactivityRule(model, currentStage, s.Inactive),
             _ => null,
         };
