@@ -89,9 +89,9 @@ public sealed class InboxBatcher<TDbContext, TEvent, THandler>(
                 batch.Clear();
             }
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
         {
-            // Disposed: whatever is left is processed one by one by its consumer.
+            // Disposed (possibly mid-batch, with the container going away): whatever is left is handed back below.
         }
         foreach (var delivery in batch)
         {
