@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # End-to-end messaging benchmark: outbox → RabbitMQ → inbox consumer, on SQLite and PostgreSQL.
 # Starts its own RabbitMQ and PostgreSQL on free loopback ports; extra arguments go to the driver
-# (--events N, --rate R (0 = as fast as possible), --producers P, --per-commit K).
+# (--events N, --rate R (0 = as fast as possible), --producers P, --per-commit K, --provider sqlite|postgres,
+# --timeline for committed/relayed/applied per second, --profile for inbox batch and relay phase timings,
+# --set Messaging:Key=Value to override a library setting in the outbox/inbox scenarios, --batch-saving
+# AfterEachMessage|OncePerBatch for the insert-only benchmark handler, OncePerBatch by default).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet build -c Release bench/Lifecycle.Messaging.Bench/Lifecycle.Messaging.Bench.csproj >/dev/null

@@ -26,6 +26,7 @@ public static class BaselineScenario
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<LatencyRecorder>();
+        builder.Services.AddSingleton<StageCounters>();
         builder.Services.AddConsumeObserver(sp => sp.GetRequiredService<LatencyRecorder>());
         builder.Services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true);
         builder.Services.AddMassTransit(bus =>
@@ -51,8 +52,12 @@ public static class BaselineScenario
         await host.StartAsync();
         var bus = host.Services.GetRequiredService<IBus>();
 
-        var result = await Scenario.MeasureAsync("baseline (MassTransit, no outbox/inbox)", host.Services.GetRequiredService<LatencyRecorder>(), settings,
-            (dueAt, count) => Task.WhenAll(Enumerable.Range(0, count).Select(_ => bus.Publish(Scenario.NewEvent(dueAt)))));
+        var counters = host.Services.GetRequiredService<StageCounters>();
+        var result = await Scenario.MeasureAsync("baseline (MassTransit, no outbox/inbox)", counters, settings, async (dueAt, count) =>
+        {
+            await Task.WhenAll(Enumerable.Range(0, count).Select(_ => bus.Publish(Scenario.NewEvent(dueAt))));
+            counters.OnPublished(count);
+        });
         await host.StopAsync();
         await QueueCleanup.DeleteAsync(amqp, queue);
         return result;

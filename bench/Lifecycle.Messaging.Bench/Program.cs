@@ -3,7 +3,7 @@ using Lifecycle.Messaging.Persistence;
 using Lifecycle.Testing;
 using Microsoft.EntityFrameworkCore;
 
-// Usage: bench/messaging.sh [--events N] [--rate R|0] [--producers P] [--per-commit K]
+// Usage: bench/messaging.sh [--events N] [--rate R|0] [--producers P] [--per-commit K] [--provider sqlite|postgres] [--timeline] [--profile] [--set Key=Value]... [--batch-saving AfterEachMessage|OncePerBatch]
 // Starts its own RabbitMQ and PostgreSQL (Lifecycle.Testing fixtures) and a SQLite file, then runs the baseline
 // (plain MassTransit) and both providers in this one process, so the ratios compare like with like.
 var settings = BenchSettings.Parse(args);
@@ -17,13 +17,16 @@ try
     var sqlite = $"Data Source={Path.Combine(scratch.Path, "bench.db")}";
     var pg = await postgres.CreateDatabaseAsync("bench");
     var baseline = await BaselineScenario.RunAsync(rabbit.ConnectionString, settings);
-    var results = new[]
+    var results = new List<BenchResult> { baseline };
+    if (settings.Providers.Contains("sqlite"))
     {
-        baseline,
         // The recommended SQLite settings, on every connection (WAL, synchronous=NORMAL, busy timeout).
-        await Scenario.RunAsync("sqlite", o => o.UseSqlite(sqlite).AddInterceptors(new SqliteTuningInterceptor()), rabbit.ConnectionString, settings),
-        await Scenario.RunAsync("postgres", o => o.UseNpgsql(pg), rabbit.ConnectionString, settings),
-    };
+        results.Add(await Scenario.RunAsync("sqlite", o => o.UseSqlite(sqlite).AddInterceptors(new SqliteTuningInterceptor()), rabbit.ConnectionString, settings));
+    }
+    if (settings.Providers.Contains("postgres"))
+    {
+        results.Add(await Scenario.RunAsync("postgres", o => o.UseNpgsql(pg), rabbit.ConnectionString, settings));
+    }
     Console.WriteLine(BenchResult.Header);
     foreach (var result in results)
     {

@@ -30,13 +30,16 @@ public static class Scenario
             ["Messaging:PrefetchCount"] = $"{PrefetchCount}",
             ["Messaging:Outbox:BatchSize"] = "500",
         });
+        builder.Configuration.AddInMemoryCollection(settings.Overrides);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddDbContext<BenchDbContext>(database);
         builder.Services.AddSingleton<LatencyRecorder>();
         builder.Services.AddConsumeObserver(sp => sp.GetRequiredService<LatencyRecorder>());
+        builder.Services.AddSingleton<StageCounters>();
+        builder.Services.AddSingleton<IOutboxRelayObserver>(sp => sp.GetRequiredService<StageCounters>());
         builder.Services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true);
         var service = $"bench-{provider}-{Guid.NewGuid():N}"[..24];
-        builder.AddMessaging<BenchDbContext>(service, m => m.AddHandler<AppliedHandler, OrderPaid>());
+        builder.AddMessaging<BenchDbContext>(service, m => m.AddHandler<AppliedHandler, OrderPaid>(batchSaving: settings.BatchSaving));
         using var host = builder.Build();
 
         await using (var scope = host.Services.CreateAsyncScope())
@@ -44,26 +47,44 @@ public static class Scenario
             await scope.ServiceProvider.GetRequiredService<BenchDbContext>().Database.EnsureCreatedAsync();
         }
         await host.StartAsync();
-        var result = await MeasureAsync(provider, host.Services.GetRequiredService<LatencyRecorder>(), settings,
-            (dueAt, count) => CommitAsync(host.Services, dueAt, count));
+        var counters = host.Services.GetRequiredService<StageCounters>();
+        var result = await MeasureAsync(provider, counters, settings, async (dueAt, count) =>
+        {
+            await CommitAsync(host.Services, dueAt, count);
+            counters.OnCommitted(count);
+        });
         await host.StopAsync();
         await QueueCleanup.DeleteAsync(amqp, QueueNames.For(service, typeof(AppliedHandler)));
         return result;
     }
 
     /// <summary>Warms up, then offers the load and waits until every event was applied; shared with the baseline.</summary>
-    public static async Task<BenchResult> MeasureAsync(string name, LatencyRecorder latencies, BenchSettings settings, Func<DateTimeOffset, int, Task> unitOfWork)
+    public static async Task<BenchResult> MeasureAsync(string name, StageCounters counters, BenchSettings settings, Func<DateTimeOffset, int, Task> unitOfWork)
     {
+        var latencies = counters.Latencies;
         await OpenLoopLoad.RunAsync(settings with { Events = WarmUpEvents, RatePerSecond = 0 }, unitOfWork);
         await WaitForAsync(latencies, WarmUpEvents);
         var warm = latencies.Count;
 
+        using var profile = new StageProfile();
         var started = TimeProvider.System.GetUtcNow();
-        await OpenLoopLoad.RunAsync(settings, unitOfWork);
-        var offeredSeconds = (TimeProvider.System.GetUtcNow() - started).TotalSeconds;
-        await WaitForAsync(latencies, warm + settings.Events);
+        await using (var timeline = new StageTimeline(counters, name.Split(' ')[0]))
+        {
+            if (settings.Timeline)
+            {
+                timeline.Start();
+            }
+            await OpenLoopLoad.RunAsync(settings, unitOfWork);
+            await WaitForAsync(latencies, warm + settings.Events);
+        }
+        if (settings.Profile)
+        {
+            profile.Print(name.Split(' ')[0]);
+        }
+        var offeredSeconds = (counters.LastCommitted - started).TotalSeconds;
+        var relayedSeconds = (counters.LastRelayed - started).TotalSeconds;
         var seconds = (latencies.LastApplied - started).TotalSeconds;
-        return new BenchResult(name, settings.Events, offeredSeconds, seconds,
+        return new BenchResult(name, settings.Events, offeredSeconds, relayedSeconds, seconds,
             latencies.Percentile(0.50, skip: warm), latencies.Percentile(0.95, skip: warm), latencies.Percentile(0.99, skip: warm));
     }
 

@@ -14,7 +14,9 @@ public sealed class MessagingBuilder<TDbContext>(string serviceName, IServiceCol
     public string ServiceName => serviceName;
 
     /// <param name="concurrentMessageLimit">Overrides Messaging:ConcurrentMessageLimit for this queue.</param>
-    public MessagingBuilder<TDbContext> AddHandler<THandler, TEvent>(int? concurrentMessageLimit = null)
+    /// <param name="batchSaving">How an inbox batch of this queue saves; the default is right for every handler.</param>
+    public MessagingBuilder<TDbContext> AddHandler<THandler, TEvent>(
+        int? concurrentMessageLimit = null, InboxBatchSaving batchSaving = InboxBatchSaving.AfterEachMessage)
         where THandler : class, IIntegrationEventHandler<TEvent>
         where TEvent : IntegrationEvent
     {
@@ -25,6 +27,8 @@ public sealed class MessagingBuilder<TDbContext>(string serviceName, IServiceCol
         }
         services.AddScoped<THandler>();
         services.AddSingleton(new InboxConsumerName<THandler>(queue));
+        services.AddSingleton(new InboxBatchPolicy<THandler>(batchSaving));
+        services.AddSingleton<InboxBatcher<TDbContext, TEvent, THandler>>();
         Handlers.Add(new HandlerRegistration(typeof(InboxConsumer<TDbContext, TEvent, THandler>), queue, concurrentMessageLimit));
         return this;
     }

@@ -27,4 +27,18 @@ public sealed class MessagingOptions
 
     [Range(1, 10000)]
     public int PrefetchCount { get; set; } = 32;
+
+    /// <summary>
+    /// Most messages of one queue applied in one inbox transaction (group commit of the messages being consumed
+    /// concurrently, so also bounded by ConcurrentMessageLimit); 1 applies every message in its own transaction.
+    /// </summary>
+    [Range(1, 1000)]
+    public int InboxBatchSize { get; set; } = 64;
+
+    /// <summary>
+    /// Batches of one queue applied at once on a server database (PostgreSQL), so database round trips overlap;
+    /// SQLite has one writer and always uses one.
+    /// </summary>
+    [Range(1, 64)]
+    public int InboxBatchAppliers { get; set; } = 2;
 }

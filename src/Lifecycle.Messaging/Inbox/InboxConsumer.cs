@@ -11,12 +11,16 @@ namespace Lifecycle.Messaging.Inbox;
 /// <summary>
 /// Runs a handler exactly once in effect per message: the inbox row (message id + consumer) and the handler's
 /// changes commit in one transaction; a message whose row already exists is acknowledged without effect.
-/// Exceptions propagate, so MassTransit retries with backoff and finally moves the message to _error.
+/// A first delivery goes to the queue's <see cref="InboxBatcher{TDbContext, TEvent, THandler}"/>, which commits it
+/// together with the other messages being consumed at the same time; when that batch fails, and on every retry, the
+/// message is processed alone here. Exceptions propagate, so MassTransit retries with backoff and finally moves the
+/// message to _error.
 /// </summary>
 public sealed class InboxConsumer<TDbContext, TEvent, THandler>(
     TDbContext db,
     THandler handler,
     InboxConsumerName<THandler> name,
+    InboxBatcher<TDbContext, TEvent, THandler> batcher,
     SqliteWriteGate gate,
     TimeProvider time,
     ILogger<InboxConsumer<TDbContext, TEvent, THandler>> logger) : IConsumer<TEvent>
@@ -27,10 +31,22 @@ public sealed class InboxConsumer<TDbContext, TEvent, THandler>(
     public async Task Consume(ConsumeContext<TEvent> context)
     {
         var messageId = context.MessageId ?? context.Message.EventId;
-        var cancellationToken = context.CancellationToken;
-        using var activity = MessagingTelemetry.StartConsume(name.Value,
-            context.Headers.Get<string>(MessagingTelemetry.TraceParentHeader),
-            context.Headers.Get<string>(MessagingTelemetry.TraceStateHeader));
+        var traceParent = context.Headers.Get<string>(MessagingTelemetry.TraceParentHeader);
+        var traceState = context.Headers.Get<string>(MessagingTelemetry.TraceStateHeader);
+        if (batcher.Enabled && context.GetRetryAttempt() == 0)
+        {
+            var outcome = await batcher.ApplyAsync(new InboxDelivery<TEvent>(messageId, context.Message, traceParent, traceState));
+            if (outcome != InboxOutcome.ProcessAlone)
+            {
+                return;
+            }
+        }
+        await ConsumeAloneAsync(context.Message, messageId, traceParent, traceState, context.CancellationToken);
+    }
+
+    private async Task ConsumeAloneAsync(TEvent message, Guid messageId, string? traceParent, string? traceState, CancellationToken cancellationToken)
+    {
+        using var activity = MessagingTelemetry.StartConsume(name.Value, traceParent, traceState);
 
         // A retry may reuse this scope's DbContext: drop whatever the failed attempt left tracked.
         db.ChangeTracker.Clear();
@@ -51,7 +67,7 @@ public sealed class InboxConsumer<TDbContext, TEvent, THandler>(
                 Consumer = name.Value,
                 ProcessedAt = time.GetUtcNow().UtcDateTime,
             });
-            await handler.HandleAsync(context.Message, cancellationToken);
+            await handler.HandleAsync(message, cancellationToken);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using Lifecycle.Messaging.Configuration;
 using Lifecycle.Messaging.Persistence;
+using Lifecycle.Messaging.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -40,6 +41,7 @@ internal sealed class OutboxDispatchPass<TDbContext>(
         await using var transaction = OutboxClaim.LocksRows(db)
             ? await db.Database.BeginTransactionAsync(cancellationToken)
             : null;
+        var phase = time.GetTimestamp();
         var claimed = await OutboxClaim.DueRowsAsync(db, settings.BatchSize, now, cancellationToken);
         if (claimed.Count == 0)
         {
@@ -47,8 +49,10 @@ internal sealed class OutboxDispatchPass<TDbContext>(
         }
         var held = (await OutboxClaim.HeldAggregatesAsync(db, now, cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var chains = claimed.Where(m => !held.Contains(m.AggregateId)).GroupBy(m => m.AggregateId, StringComparer.Ordinal);
+        phase = RecordPhase("claim", phase);
 
         var outcome = await new OutboxPublishPipeline(relay, settings.MaxPublishesInFlight).PublishAsync(chains, cancellationToken);
+        phase = RecordPhase("publish", phase);
         ScheduleRetries(outcome.Failed, settings);
         var sent = outcome.Sent;
 
@@ -66,7 +70,14 @@ internal sealed class OutboxDispatchPass<TDbContext>(
         {
             await transaction.CommitAsync(cancellationToken);
         }
+        RecordPhase("mark", phase);
         return new DispatchResult(claimed.Count, sent.Count, outcome.Failed.Count);
+    }
+
+    private long RecordPhase(string name, long startedAt)
+    {
+        MessagingTelemetry.RelayPhaseDuration.Record(time.GetElapsedTime(startedAt).TotalMilliseconds, new KeyValuePair<string, object?>("phase", name));
+        return time.GetTimestamp();
     }
 
     private void ScheduleRetries(IReadOnlyCollection<(OutboxMessage Row, Exception Error)> failures, OutboxOptions settings)

@@ -13,9 +13,11 @@ public sealed class SqliteWriteGate
     private const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
     private readonly ConcurrentDictionary<string, SemaphoreSlim> gates = new(StringComparer.Ordinal);
 
+    public static bool IsSqlite(DbContext db) => db.Database.ProviderName == SqliteProvider;
+
     public async ValueTask<IDisposable> EnterAsync(DbContext db, CancellationToken cancellationToken)
     {
-        if (db.Database.ProviderName != SqliteProvider)
+        if (!IsSqlite(db))
         {
             return Passed.Instance;
         }

@@ -1,0 +1,188 @@
+using System.Threading.Channels;
+using Lifecycle.Contracts.Events;
+using Lifecycle.Messaging.Configuration;
+using Lifecycle.Messaging.Persistence;
+using Lifecycle.Messaging.Telemetry;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Lifecycle.Messaging.Inbox;
+
+/// <summary>
+/// Group commit for one handler's queue: the messages MassTransit is consuming concurrently are applied together in
+/// one transaction (one inbox query, one inbox insert, one commit) instead of one transaction each. Nothing waits
+/// for a batch to fill: a batch is whatever arrived while the previous one was committing, so an idle queue still
+/// applies a lone message at once. Handlers run one after another in the batch's DbContext; by default each one's
+/// changes are saved (not committed) before the next runs, so every handler sees the earlier ones' effects as in
+/// one-by-one processing (<see cref="InboxBatchSaving"/>).
+/// If anything in the batch fails, the transaction rolls back and every delivery is processed on its own by its
+/// consumer: only a failing message is retried and dead-lettered, and the inbox still makes each effect happen once.
+/// </summary>
+public sealed class InboxBatcher<TDbContext, TEvent, THandler>(
+    IServiceScopeFactory scopes,
+    InboxConsumerName<THandler> name,
+    InboxBatchPolicy<THandler> policy,
+    SqliteWriteGate gate,
+    TimeProvider time,
+    IOptions<MessagingOptions> options,
+    ILogger<InboxBatcher<TDbContext, TEvent, THandler>> logger) : IDisposable
+    where TDbContext : DbContext
+    where TEvent : IntegrationEvent
+    where THandler : class, IIntegrationEventHandler<TEvent>
+{
+    private readonly Channel<InboxDelivery<TEvent>> pending = Channel.CreateUnbounded<InboxDelivery<TEvent>>(
+        new UnboundedChannelOptions { SingleReader = false });
+    private readonly CancellationTokenSource stopping = new();
+    private readonly int maxBatchSize = options.Value.InboxBatchSize;
+    private readonly int maxAppliers = options.Value.InboxBatchAppliers;
+    private readonly Lock starting = new();
+    private Task? applier;
+
+    internal bool Enabled => maxBatchSize > 1;
+
+    /// <summary>Queues a delivery for the next batch and returns how it ended.</summary>
+    internal Task<InboxOutcome> ApplyAsync(InboxDelivery<TEvent> delivery)
+    {
+        lock (starting)
+        {
+            applier ??= StartApplier();
+        }
+        if (!pending.Writer.TryWrite(delivery))
+        {
+            delivery.Complete(InboxOutcome.ProcessAlone); // shutting down
+        }
+        return delivery.Outcome;
+    }
+
+    private Task StartApplier()
+    {
+        // SQLite has one writer: parallel batches would only queue on the write gate, each smaller than one batch.
+        var appliers = IsSqlite() ? 1 : maxAppliers;
+        // The first consumer's ExecutionContext (its Activity above all) must not become every later batch's context.
+        using (ExecutionContext.SuppressFlow())
+        {
+            return Task.WhenAll(Enumerable.Range(0, appliers).Select(_ => Task.Run(() => RunAsync(stopping.Token))));
+        }
+    }
+
+    private bool IsSqlite()
+    {
+        using var scope = scopes.CreateScope();
+        return SqliteWriteGate.IsSqlite(scope.ServiceProvider.GetRequiredService<TDbContext>());
+    }
+
+    /// <summary>One applier: takes whatever is pending (up to the batch size), applies it, repeats.</summary>
+    private async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var batch = new List<InboxDelivery<TEvent>>(maxBatchSize);
+        try
+        {
+            while (await pending.Reader.WaitToReadAsync(cancellationToken))
+            {
+                while (batch.Count < maxBatchSize && pending.Reader.TryRead(out var delivery))
+                {
+                    batch.Add(delivery);
+                }
+                await ApplyBatchAsync(batch, cancellationToken);
+                batch.Clear();
+            }
+        }
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
+        {
+            // Disposed (possibly mid-batch, with the container going away): whatever is left is handed back below.
+        }
+        foreach (var delivery in batch)
+        {
+            delivery.Complete(InboxOutcome.ProcessAlone);
+        }
+        while (pending.Reader.TryRead(out var delivery))
+        {
+            delivery.Complete(InboxOutcome.ProcessAlone);
+        }
+    }
+
+    private async Task ApplyBatchAsync(List<InboxDelivery<TEvent>> batch, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        try
+        {
+            var fresh = await CommitAsync(batch, cancellationToken);
+            MessagingTelemetry.InboxBatchSize.Record(batch.Count);
+            MessagingTelemetry.InboxBatchDuration.Record(time.GetElapsedTime(started).TotalMilliseconds);
+            foreach (var delivery in batch)
+            {
+                delivery.Complete(fresh.Contains(delivery) ? InboxOutcome.Applied : InboxOutcome.AlreadyProcessed);
+            }
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            MessagingTelemetry.InboxBatchesRolledBack.Add(1);
+            logger.LogDebug(e, "{Consumer}: batch of {Count} rolled back; processing its messages one by one", name.Value, batch.Count);
+            foreach (var delivery in batch)
+            {
+                delivery.Complete(InboxOutcome.ProcessAlone);
+            }
+        }
+    }
+
+    /// <summary>Applies the batch's new messages in one transaction and returns them; the rest were already applied.</summary>
+    private async Task<HashSet<InboxDelivery<TEvent>>> CommitAsync(List<InboxDelivery<TEvent>> batch, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
+        var ids = batch.Select(d => d.MessageId).Distinct().ToList();
+        var processed = await db.Set<InboxMessage>().AsNoTracking()
+            .Where(m => m.Consumer == name.Value && ids.Contains(m.MessageId))
+            .Select(m => m.MessageId)
+            .ToListAsync(cancellationToken);
+        // A redelivery that arrives while its original is in the same batch is acknowledged once the original commits.
+        var fresh = batch.ExceptBy(processed, d => d.MessageId).DistinctBy(d => d.MessageId).ToHashSet();
+        if (fresh.Count < batch.Count)
+        {
+            logger.LogInformation("{Consumer} acknowledges {Count} already processed messages without effect", name.Value, batch.Count - fresh.Count);
+        }
+        if (fresh.Count == 0)
+        {
+            return fresh;
+        }
+
+        var handler = scope.ServiceProvider.GetRequiredService<THandler>();
+        // One savepoint per SaveChanges would cost two statements each and buy nothing: any failure rolls back the batch.
+        db.Database.AutoSavepointsEnabled = false;
+        // SQLite: one inbox transaction at a time in this process (see SqliteWriteGate); other providers pass.
+        using (await gate.EnterAsync(db, cancellationToken))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var processedAt = time.GetUtcNow().UtcDateTime;
+            // The inbox rows are saved with the first handler's changes: one batched insert, and a message another
+            // delivery applied meanwhile fails the batch there, before the other handlers run.
+            db.Set<InboxMessage>().AddRange(fresh.Select(d => new InboxMessage { MessageId = d.MessageId, Consumer = name.Value, ProcessedAt = processedAt }));
+            var saveEach = policy.Saving == InboxBatchSaving.AfterEachMessage;
+            foreach (var delivery in batch.Where(fresh.Contains))
+            {
+                using var activity = MessagingTelemetry.StartConsume(name.Value, delivery.TraceParent, delivery.TraceState);
+                await handler.HandleAsync(delivery.Message, cancellationToken);
+                if (saveEach)
+                {
+                    // Saved (not committed) before the next handler runs, so it sees this one's effect as it would one by one.
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+            }
+            if (!saveEach)
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            await transaction.CommitAsync(cancellationToken);
+        }
+        return fresh;
+    }
+
+    // The token source is not disposed: the applier may still be observing its token while it winds down.
+    public void Dispose()
+    {
+        stopping.Cancel();
+        pending.Writer.TryComplete();
+    }
+}
