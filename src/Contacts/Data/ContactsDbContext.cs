@@ -4,6 +4,7 @@ using Lifecycle.Contacts.Lifecycle;
 using Lifecycle.Contacts.Orders;
 using Lifecycle.Contacts.Segments;
 using Lifecycle.Messaging.Persistence;
+using Lifecycle.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lifecycle.Contacts.Data;

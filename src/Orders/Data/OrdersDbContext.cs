@@ -3,6 +3,7 @@ using Lifecycle.Orders.Carts;
 using Lifecycle.Orders.Catalogue;
 using Lifecycle.Orders.Orders;
 using Lifecycle.Orders.Refunds;
+using Lifecycle.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lifecycle.Orders.Data;

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
-namespace Lifecycle.Orders.Data;
+namespace Lifecycle.ServiceDefaults.Data;
 
 /// <summary>Stores DateTime as UTC and reads it back as UTC (PostgreSQL timestamptz demands it, SQLite forgets it).</summary>
 public sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
