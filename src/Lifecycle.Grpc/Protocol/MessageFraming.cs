@@ -42,7 +42,7 @@ internal static class MessageFraming
                         var message = compressed
                             ? Deserialize(Decompress(payload, decompressor!, maxReceiveSize), deserializer)
                             : Deserialize(payload, deserializer);
-                        return new MessageReadResult<T>(true, message);
+                        return new MessageReadResult<T>(true, message) { EndsStream = result.IsCompleted && buffer.Length == HeaderSize + length };
                     }
                     finally
                     {
@@ -95,8 +95,8 @@ internal static class MessageFraming
 
     private static (bool Compressed, int Length) ParseHeader(ReadOnlySequence<byte> buffer, PipeReader reader, ICompressionProvider? decompressor, int? maxReceiveSize)
     {
-        Span<byte> header = stackalloc byte[HeaderSize];
-        buffer.Slice(0, HeaderSize).CopyTo(header);
+        Span<byte> copy = stackalloc byte[HeaderSize];
+        ReadOnlySpan<byte> header = buffer.FirstSpan.Length >= HeaderSize ? buffer.FirstSpan : CopyHeader(buffer, copy);
         var flag = header[0];
         var length = BinaryPrimitives.ReadUInt32BigEndian(header[1..]);
         string? error = flag switch
@@ -119,6 +119,12 @@ internal static class MessageFraming
         }
 
         return (flag == 1, (int)length);
+    }
+
+    private static ReadOnlySpan<byte> CopyHeader(ReadOnlySequence<byte> buffer, Span<byte> destination)
+    {
+        buffer.Slice(0, HeaderSize).CopyTo(destination);
+        return destination;
     }
 
     private static T Deserialize<T>(ReadOnlySequence<byte> payload, Func<DeserializationContext, T> deserializer)
