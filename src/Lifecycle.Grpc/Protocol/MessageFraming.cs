@@ -6,7 +6,7 @@ using Grpc.Net.Compression;
 
 namespace Lifecycle.Grpc.Protocol;
 
-/// <summary>Length-prefixed gRPC messages (1 byte compressed flag, 4 bytes big-endian length, payload) over pipes.</summary>
+/// <summary>Length-prefixed gRPC messages (1 byte compressed flag, 4 bytes big-endian length, payload): read from pipes, written to any buffer writer.</summary>
 internal static class MessageFraming
 {
     public const int HeaderSize = 5;
@@ -70,7 +70,7 @@ internal static class MessageFraming
     }
 
     /// <summary>Writes one framed message; the caller flushes.</summary>
-    public static void WriteMessage<T>(PipeWriter writer, T message, Action<T, SerializationContext> serializer, int? maxSendSize, ICompressionProvider? compressor)
+    public static void WriteMessage<T>(IBufferWriter<byte> writer, T message, Action<T, SerializationContext> serializer, int? maxSendSize, ICompressionProvider? compressor)
     {
         var context = cachedSerializationContext ??= new PipeSerializationContext();
         context.Reset(writer, maxSendSize, collectOnly: compressor is not null);
@@ -86,7 +86,7 @@ internal static class MessageFraming
         }
     }
 
-    public static void WriteHeader(PipeWriter writer, bool compressed, int length)
+    public static void WriteHeader(IBufferWriter<byte> writer, bool compressed, int length)
     {
         var span = writer.GetSpan(HeaderSize);
         PipeSerializationContext.WriteHeaderBytes(span, compressed, length);
@@ -171,7 +171,7 @@ internal static class MessageFraming
         return new ReadOnlySequence<byte>(output.WrittenMemory);
     }
 
-    private static void WriteCompressed(PipeWriter writer, ReadOnlySpan<byte> payload, ICompressionProvider compressor)
+    private static void WriteCompressed(IBufferWriter<byte> writer, ReadOnlySpan<byte> payload, ICompressionProvider compressor)
     {
         using var compressedBytes = new MemoryStream();
         using (var compression = compressor.CreateCompressionStream(compressedBytes, null))

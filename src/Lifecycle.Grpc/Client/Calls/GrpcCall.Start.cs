@@ -165,10 +165,11 @@ internal sealed partial class GrpcCall<TRequest, TResponse>
             return ResponseStart.TrailersOnly;
         }
 
-        var contentType = received.Content.Headers.ContentType?.MediaType;
+        // Read raw: the typed ContentType property would parse the header into new objects on every call.
+        var contentType = received.Content.Headers.NonValidated.TryGetValues("Content-Type", out var contentTypes) ? contentTypes.ToString() : null;
         if (!GrpcHeaders.IsGrpcContentType(contentType))
         {
-            Finish(HttpResponseStatus.BadContentType(contentType), Metadata.Empty);
+            Finish(HttpResponseStatus.BadContentType(received.Content.Headers.ContentType?.MediaType), Metadata.Empty);
             return ResponseStart.Ended;
         }
 
