@@ -42,7 +42,7 @@ internal sealed partial class HttpContextServerCallContext
     /// <summary>Reads the one request message of a unary or server-streaming call.</summary>
     public ValueTask<T> ReadSingleMessageAsync<T>(Func<DeserializationContext, T> deserializer)
     {
-        var read = ReadMessageAsync(deserializer, CancellationTokenCore);
+        var read = ReadMessageAsync(deserializer, SingleMessageReadToken);
         if (!read.IsCompletedSuccessfully)
         {
             return ReadSingleMessageAsync(read, deserializer);
@@ -69,11 +69,19 @@ internal sealed partial class HttpContextServerCallContext
         }
 
         // The body normally ends with the message (END_STREAM on the same DATA frame), so this read completes at once.
-        var extra = await ReadMessageAsync(deserializer, CancellationTokenCore).ConfigureAwait(false);
+        var extra = await ReadMessageAsync(deserializer, SingleMessageReadToken).ConfigureAwait(false);
         return extra.HasMessage
             ? throw new RpcException(new Status(StatusCode.Internal, "Additional data after the message received."))
             : first.Message;
     }
+
+    /// <summary>
+    /// The token of the single request read: the deadline's if the call has one, else none. A client reset already
+    /// fails the read (Kestrel completes the request body with the abort), and the status then still comes out
+    /// CANCELLED; touching RequestAborted instead would make Kestrel create, and reset after every call, a token
+    /// source the bare stack never needs.
+    /// </summary>
+    private CancellationToken SingleMessageReadToken => deadlineSource?.Token ?? CancellationToken.None;
 
     /// <summary>Frames one response message into the body; the caller decides when to flush.</summary>
     public void WriteMessage<T>(T message, Action<T, SerializationContext> serializer, WriteOptions? writeOptions)

@@ -1,6 +1,8 @@
 using Lifecycle.Grpc.Testing.Echo;
 using Lifecycle.Grpc.Testing.Server;
 using Lifecycle.Grpc.Testing.Wire;
+using Lifecycle.Grpc.Tests.Server.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Lifecycle.Grpc.Tests.Server;
 
@@ -42,6 +44,24 @@ public sealed class UnaryRequestReadingTests
 
         Assert.Equal(0, response.GrpcStatus);
         Assert.Equal("end later", Assert.Single(response.Messages(EchoResponse.Parser)).Text);
+    }
+
+    [Fact]
+    public async Task Reset_while_the_request_is_still_arriving_ends_that_call_only()
+    {
+        await using var server = await ScriptedServer.StartAsync();
+        using var http = server.CreateHttpClient();
+        var framed = GrpcFrame.Encode(new EchoRequest { Text = "never finished" });
+        var call = new RawGrpcClient(http).StartStreaming(EchoPaths.Echo);
+        await call.WriteRawAsync(framed[..4]);
+        await Task.Delay(50);
+
+        call.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call.ResponseAsync);
+        var next = await new RawGrpcClient(http).UnaryAsync(EchoPaths.Echo, new EchoRequest { Text = "next" });
+
+        Assert.Equal("next", Assert.Single(next.Messages(EchoResponse.Parser)).Text);
+        Assert.Equal(["handler"], server.Services.GetRequiredService<CallProbe>().Events);
     }
 
     [Fact]
