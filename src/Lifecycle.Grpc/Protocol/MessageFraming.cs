@@ -39,9 +39,7 @@ internal static class MessageFraming
                     try
                     {
                         var payload = buffer.Slice(HeaderSize, length);
-                        var message = compressed
-                            ? Deserialize(Decompress(payload, decompressor!, maxReceiveSize), deserializer)
-                            : Deserialize(payload, deserializer);
+                        var message = ReadPayload(payload, compressed, deserializer, decompressor, maxReceiveSize);
                         return new MessageReadResult<T>(true, message) { EndsStream = result.IsCompleted && buffer.Length == HeaderSize + length };
                     }
                     finally
@@ -56,7 +54,7 @@ internal static class MessageFraming
                 reader.AdvanceTo(buffer.End);
                 return buffer.IsEmpty
                     ? MessageReadResult<T>.EndOfStream
-                    : throw new RpcException(new Status(StatusCode.Internal, "Incomplete message: the stream ended inside a message."));
+                    : throw IncompleteMessage();
             }
 
             if (result.IsCanceled)
@@ -97,6 +95,20 @@ internal static class MessageFraming
     {
         Span<byte> copy = stackalloc byte[HeaderSize];
         ReadOnlySpan<byte> header = buffer.FirstSpan.Length >= HeaderSize ? buffer.FirstSpan : CopyHeader(buffer, copy);
+        try
+        {
+            return ParseHeader(header, decompressor, maxReceiveSize);
+        }
+        catch (RpcException)
+        {
+            reader.AdvanceTo(buffer.Start);
+            throw;
+        }
+    }
+
+    /// <summary>The compressed flag and payload length of a message header; RpcException if the message is refused.</summary>
+    internal static (bool Compressed, int Length) ParseHeader(ReadOnlySpan<byte> header, ICompressionProvider? decompressor, int? maxReceiveSize)
+    {
         var flag = header[0];
         var length = BinaryPrimitives.ReadUInt32BigEndian(header[1..]);
         string? error = flag switch
@@ -108,18 +120,22 @@ internal static class MessageFraming
         };
         if (error is not null)
         {
-            reader.AdvanceTo(buffer.Start);
             throw new RpcException(new Status(StatusCode.Internal, error));
         }
 
         if (length > (uint)(maxReceiveSize ?? int.MaxValue))
         {
-            reader.AdvanceTo(buffer.Start);
             throw new RpcException(new Status(StatusCode.ResourceExhausted, "Received message exceeds the maximum configured message size."));
         }
 
         return (flag == 1, (int)length);
     }
+
+    /// <summary>Decompresses (when flagged) and deserializes one payload.</summary>
+    internal static T ReadPayload<T>(ReadOnlySequence<byte> payload, bool compressed, Func<DeserializationContext, T> deserializer, ICompressionProvider? decompressor, int? maxReceiveSize) =>
+        compressed ? Deserialize(Decompress(payload, decompressor!, maxReceiveSize), deserializer) : Deserialize(payload, deserializer);
+
+    internal static RpcException IncompleteMessage() => new(new Status(StatusCode.Internal, "Incomplete message: the stream ended inside a message."));
 
     private static ReadOnlySpan<byte> CopyHeader(ReadOnlySequence<byte> buffer, Span<byte> destination)
     {

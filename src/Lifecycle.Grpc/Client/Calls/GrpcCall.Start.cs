@@ -1,4 +1,3 @@
-using System.IO.Pipelines;
 using System.Net;
 using System.Net.Http.Headers;
 using Grpc.Core;
@@ -14,7 +13,7 @@ internal sealed partial class GrpcCall<TRequest, TResponse>
     private const string UserAgent = "grpc-dotnet-lifecycle/1.0";
 
     private Task<ResponseStart>? started;
-    private PipeReader? responseReader;
+    private StreamMessageReader? responseReader;
     private ICompressionProvider? responseDecompressor;
     private (Status Status, Metadata Trailers)? trailersOnly;
 
@@ -179,7 +178,7 @@ internal sealed partial class GrpcCall<TRequest, TResponse>
             : null;
         responseHeaders.TrySetResult(headerMetadata);
         var body = await received.Content.ReadAsStreamAsync(cancellation.Token).ConfigureAwait(false);
-        responseReader = PipeReader.Create(body);
+        responseReader = new StreamMessageReader(body);
         return ResponseStart.Messages;
     }
 }
