@@ -9,7 +9,8 @@ using Microsoft.Extensions.Hosting;
 //   serve grpc|bare PORT          run a server until stdin closes or SIGTERM
 //   request echo|expand FILE      write a pre-framed request body for h2load -d
 //   load ours|raw URL SECONDS N   drive unary echo from N concurrent callers
-//   allocations                   BenchmarkDotNet: bytes allocated per unary call
+//   allocations                   BenchmarkDotNet: bytes allocated per unary call (client+server, and server only)
+//   profile bare|ours|client N    N sequential calls in-process: bytes and CPU per call, top allocated types
 switch (args.FirstOrDefault())
 {
     case "serve":
@@ -37,9 +38,13 @@ switch (args.FirstOrDefault())
         var config = DefaultConfig.Instance
             .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance))
             .WithOptions(ConfigOptions.DisableOptimizationsValidator);
+        BenchmarkRunner.Run<ServerAllocationBenchmarks>(config);
         BenchmarkRunner.Run<AllocationBenchmarks>(config);
         return 0;
+    case "profile":
+        await AllocationProfile.RunAsync(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
+        return 0;
     default:
-        Console.Error.WriteLine("usage: serve grpc|bare PORT | request echo|expand FILE | load ours|raw URL SECONDS N | allocations");
+        Console.Error.WriteLine("usage: serve grpc|bare PORT | request echo|expand FILE | load ours|raw URL SECONDS N | allocations | profile bare|ours|client N");
         return 2;
 }

@@ -6,7 +6,7 @@ using Grpc.Net.Compression;
 
 namespace Lifecycle.Grpc.Protocol;
 
-/// <summary>Length-prefixed gRPC messages (1 byte compressed flag, 4 bytes big-endian length, payload) over pipes.</summary>
+/// <summary>Length-prefixed gRPC messages (1 byte compressed flag, 4 bytes big-endian length, payload): read from pipes, written to any buffer writer.</summary>
 internal static class MessageFraming
 {
     public const int HeaderSize = 5;
@@ -39,10 +39,8 @@ internal static class MessageFraming
                     try
                     {
                         var payload = buffer.Slice(HeaderSize, length);
-                        var message = compressed
-                            ? Deserialize(Decompress(payload, decompressor!, maxReceiveSize), deserializer)
-                            : Deserialize(payload, deserializer);
-                        return new MessageReadResult<T>(true, message);
+                        var message = ReadPayload(payload, compressed, deserializer, decompressor, maxReceiveSize);
+                        return new MessageReadResult<T>(true, message) { EndsStream = result.IsCompleted && buffer.Length == HeaderSize + length };
                     }
                     finally
                     {
@@ -56,7 +54,7 @@ internal static class MessageFraming
                 reader.AdvanceTo(buffer.End);
                 return buffer.IsEmpty
                     ? MessageReadResult<T>.EndOfStream
-                    : throw new RpcException(new Status(StatusCode.Internal, "Incomplete message: the stream ended inside a message."));
+                    : throw IncompleteMessage();
             }
 
             if (result.IsCanceled)
@@ -70,7 +68,7 @@ internal static class MessageFraming
     }
 
     /// <summary>Writes one framed message; the caller flushes.</summary>
-    public static void WriteMessage<T>(PipeWriter writer, T message, Action<T, SerializationContext> serializer, int? maxSendSize, ICompressionProvider? compressor)
+    public static void WriteMessage<T>(IBufferWriter<byte> writer, T message, Action<T, SerializationContext> serializer, int? maxSendSize, ICompressionProvider? compressor)
     {
         var context = cachedSerializationContext ??= new PipeSerializationContext();
         context.Reset(writer, maxSendSize, collectOnly: compressor is not null);
@@ -86,7 +84,7 @@ internal static class MessageFraming
         }
     }
 
-    public static void WriteHeader(PipeWriter writer, bool compressed, int length)
+    public static void WriteHeader(IBufferWriter<byte> writer, bool compressed, int length)
     {
         var span = writer.GetSpan(HeaderSize);
         PipeSerializationContext.WriteHeaderBytes(span, compressed, length);
@@ -95,8 +93,22 @@ internal static class MessageFraming
 
     private static (bool Compressed, int Length) ParseHeader(ReadOnlySequence<byte> buffer, PipeReader reader, ICompressionProvider? decompressor, int? maxReceiveSize)
     {
-        Span<byte> header = stackalloc byte[HeaderSize];
-        buffer.Slice(0, HeaderSize).CopyTo(header);
+        Span<byte> copy = stackalloc byte[HeaderSize];
+        ReadOnlySpan<byte> header = buffer.FirstSpan.Length >= HeaderSize ? buffer.FirstSpan : CopyHeader(buffer, copy);
+        try
+        {
+            return ParseHeader(header, decompressor, maxReceiveSize);
+        }
+        catch (RpcException)
+        {
+            reader.AdvanceTo(buffer.Start);
+            throw;
+        }
+    }
+
+    /// <summary>The compressed flag and payload length of a message header; RpcException if the message is refused.</summary>
+    internal static (bool Compressed, int Length) ParseHeader(ReadOnlySpan<byte> header, ICompressionProvider? decompressor, int? maxReceiveSize)
+    {
         var flag = header[0];
         var length = BinaryPrimitives.ReadUInt32BigEndian(header[1..]);
         string? error = flag switch
@@ -108,17 +120,27 @@ internal static class MessageFraming
         };
         if (error is not null)
         {
-            reader.AdvanceTo(buffer.Start);
             throw new RpcException(new Status(StatusCode.Internal, error));
         }
 
         if (length > (uint)(maxReceiveSize ?? int.MaxValue))
         {
-            reader.AdvanceTo(buffer.Start);
             throw new RpcException(new Status(StatusCode.ResourceExhausted, "Received message exceeds the maximum configured message size."));
         }
 
         return (flag == 1, (int)length);
+    }
+
+    /// <summary>Decompresses (when flagged) and deserializes one payload.</summary>
+    internal static T ReadPayload<T>(ReadOnlySequence<byte> payload, bool compressed, Func<DeserializationContext, T> deserializer, ICompressionProvider? decompressor, int? maxReceiveSize) =>
+        compressed ? Deserialize(Decompress(payload, decompressor!, maxReceiveSize), deserializer) : Deserialize(payload, deserializer);
+
+    internal static RpcException IncompleteMessage() => new(new Status(StatusCode.Internal, "Incomplete message: the stream ended inside a message."));
+
+    private static ReadOnlySpan<byte> CopyHeader(ReadOnlySequence<byte> buffer, Span<byte> destination)
+    {
+        buffer.Slice(0, HeaderSize).CopyTo(destination);
+        return destination;
     }
 
     private static T Deserialize<T>(ReadOnlySequence<byte> payload, Func<DeserializationContext, T> deserializer)
@@ -165,7 +187,7 @@ internal static class MessageFraming
         return new ReadOnlySequence<byte>(output.WrittenMemory);
     }
 
-    private static void WriteCompressed(PipeWriter writer, ReadOnlySpan<byte> payload, ICompressionProvider compressor)
+    private static void WriteCompressed(IBufferWriter<byte> writer, ReadOnlySpan<byte> payload, ICompressionProvider compressor)
     {
         using var compressedBytes = new MemoryStream();
         using (var compression = compressor.CreateCompressionStream(compressedBytes, null))

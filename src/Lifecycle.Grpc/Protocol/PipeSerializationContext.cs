@@ -1,17 +1,16 @@
 using System.Buffers;
 using System.Buffers.Binary;
-using System.IO.Pipelines;
 using Grpc.Core;
 
 namespace Lifecycle.Grpc.Protocol;
 
 /// <summary>
-/// Writes one framed message into a pipe. When the serializer announces the payload length (protobuf does),
-/// the header goes first and the payload is written straight into the pipe: no intermediate buffer.
+/// Writes one framed message into a pipe (or any buffer writer). When the serializer announces the payload length
+/// (protobuf does), the header goes first and the payload is written straight into the pipe: no intermediate buffer.
 /// </summary>
 internal sealed class PipeSerializationContext : SerializationContext
 {
-    private PipeWriter? writer;
+    private IBufferWriter<byte>? writer;
     private int? maxSize;
     private ArrayBufferWriter<byte>? buffer;
     private bool writingDirectly;
@@ -23,7 +22,7 @@ internal sealed class PipeSerializationContext : SerializationContext
 
     public ReadOnlyMemory<byte> CollectedPayload => buffer is null ? ReadOnlyMemory<byte>.Empty : buffer.WrittenMemory;
 
-    public void Reset(PipeWriter target, int? maxSendSize, bool collectOnly)
+    public void Reset(IBufferWriter<byte> target, int? maxSendSize, bool collectOnly)
     {
         writer = target;
         maxSize = maxSendSize;

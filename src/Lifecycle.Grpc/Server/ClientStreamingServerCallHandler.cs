@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
 namespace Lifecycle.Grpc.Server;
@@ -18,18 +19,18 @@ internal sealed class ClientStreamingServerCallHandler<TService, TRequest, TResp
     protected override async Task HandleCoreAsync(HttpContextServerCallContext context)
     {
         var reader = new HttpContextStreamReader<TRequest>(context, Method.RequestMarshaller.ContextualDeserializer);
-        var services = context.HttpContext.RequestServices;
+        var httpContext = context.HttpContext;
         TResponse response;
         if (Settings.Interceptors.Length == 0)
         {
-            response = await InvokeServiceAsync(services, reader, context).ConfigureAwait(false);
+            response = await InvokeServiceAsync(httpContext, reader, context).ConfigureAwait(false);
         }
         else
         {
-            var interceptors = new ResolvedInterceptors(Settings.Interceptors, services);
+            var interceptors = new ResolvedInterceptors(Settings.Interceptors, httpContext.RequestServices);
             await using (interceptors.ConfigureAwait(false))
             {
-                ClientStreamingServerMethod<TRequest, TResponse> next = (r, c) => InvokeServiceAsync(services, r, c);
+                ClientStreamingServerMethod<TRequest, TResponse> next = (r, c) => InvokeServiceAsync(httpContext, r, c);
                 for (var i = interceptors.Count - 1; i >= 0; i--)
                 {
                     var interceptor = interceptors[i];
@@ -50,9 +51,9 @@ internal sealed class ClientStreamingServerCallHandler<TService, TRequest, TResp
         }
     }
 
-    private async Task<TResponse> InvokeServiceAsync(IServiceProvider services, IAsyncStreamReader<TRequest> reader, ServerCallContext context)
+    private async Task<TResponse> InvokeServiceAsync(HttpContext httpContext, IAsyncStreamReader<TRequest> reader, ServerCallContext context)
     {
-        var service = Activator.Create(services, out var created);
+        var service = Activator.Create(httpContext, out var created);
         try
         {
             return await invoker(service, reader, context).ConfigureAwait(false);

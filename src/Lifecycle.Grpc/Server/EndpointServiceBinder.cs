@@ -15,7 +15,7 @@ internal sealed class EndpointServiceBinder<TService>(IEndpointRouteBuilder endp
     : ServiceBinderBase
     where TService : class
 {
-    private readonly ServiceActivator<TService> activator = new();
+    private readonly ServiceActivator<TService> activator = new(endpoints.ServiceProvider);
 
     public List<IEndpointConventionBuilder> Conventions { get; } = [];
 

@@ -1,5 +1,6 @@
 using Grpc.AspNetCore.Server;
 using Lifecycle.Grpc.Server;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -13,6 +14,7 @@ public static class GrpcServicesExtensions
         services.AddRouting();
         services.AddOptions();
         services.TryAddSingleton<GrpcServiceRegistry>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, UnimplementedFallbackPruningPolicy>());
         if (configureOptions is not null)
         {
             services.Configure(configureOptions);

@@ -40,20 +40,48 @@ internal sealed partial class HttpContextServerCallContext
         MessageFraming.ReadMessageAsync(httpContext.Request.BodyReader, deserializer, settings.MaxReceiveMessageSize, requestDecompressor, cancellationToken);
 
     /// <summary>Reads the one request message of a unary or server-streaming call.</summary>
-    public async ValueTask<T> ReadSingleMessageAsync<T>(Func<DeserializationContext, T> deserializer)
+    public ValueTask<T> ReadSingleMessageAsync<T>(Func<DeserializationContext, T> deserializer)
     {
-        var first = await ReadMessageAsync(deserializer, CancellationTokenCore).ConfigureAwait(false);
+        var read = ReadMessageAsync(deserializer, SingleMessageReadToken);
+        if (!read.IsCompletedSuccessfully)
+        {
+            return ReadSingleMessageAsync(read, deserializer);
+        }
+
+        // The common case: the whole body, END_STREAM included, was there at once; one synchronous read settles it.
+        var first = read.Result;
+        return first is { HasMessage: true, EndsStream: true }
+            ? new ValueTask<T>(first.Message)
+            : ReadSingleMessageAsync(new ValueTask<MessageReadResult<T>>(first), deserializer);
+    }
+
+    private async ValueTask<T> ReadSingleMessageAsync<T>(ValueTask<MessageReadResult<T>> firstRead, Func<DeserializationContext, T> deserializer)
+    {
+        var first = await firstRead.ConfigureAwait(false);
         if (!first.HasMessage)
         {
             throw new RpcException(new Status(StatusCode.Internal, "Request did not contain a message."));
         }
 
-        // The body normally ended with the message (END_STREAM on the same DATA frame), so this read completes at once.
-        var extra = await ReadMessageAsync(deserializer, CancellationTokenCore).ConfigureAwait(false);
+        if (first.EndsStream)
+        {
+            return first.Message;
+        }
+
+        // The body normally ends with the message (END_STREAM on the same DATA frame), so this read completes at once.
+        var extra = await ReadMessageAsync(deserializer, SingleMessageReadToken).ConfigureAwait(false);
         return extra.HasMessage
             ? throw new RpcException(new Status(StatusCode.Internal, "Additional data after the message received."))
             : first.Message;
     }
+
+    /// <summary>
+    /// The token of the single request read: the deadline's if the call has one, else none. A client reset already
+    /// fails the read (Kestrel completes the request body with the abort), and the status then still comes out
+    /// CANCELLED; touching RequestAborted instead would make Kestrel create, and reset after every call, a token
+    /// source the bare stack never needs.
+    /// </summary>
+    private CancellationToken SingleMessageReadToken => deadlineSource?.Token ?? CancellationToken.None;
 
     /// <summary>Frames one response message into the body; the caller decides when to flush.</summary>
     public void WriteMessage<T>(T message, Action<T, SerializationContext> serializer, WriteOptions? writeOptions)

@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
 namespace Lifecycle.Grpc.Server;
@@ -19,17 +20,17 @@ internal sealed class ServerStreamingServerCallHandler<TService, TRequest, TResp
     {
         var request = await context.ReadSingleMessageAsync(Method.RequestMarshaller.ContextualDeserializer).ConfigureAwait(false);
         var writer = new HttpContextStreamWriter<TResponse>(context, Method.ResponseMarshaller.ContextualSerializer);
-        var services = context.HttpContext.RequestServices;
+        var httpContext = context.HttpContext;
         if (Settings.Interceptors.Length == 0)
         {
-            await InvokeServiceAsync(services, request, writer, context).ConfigureAwait(false);
+            await InvokeServiceAsync(httpContext, request, writer, context).ConfigureAwait(false);
             return;
         }
 
-        var interceptors = new ResolvedInterceptors(Settings.Interceptors, services);
+        var interceptors = new ResolvedInterceptors(Settings.Interceptors, httpContext.RequestServices);
         await using (interceptors.ConfigureAwait(false))
         {
-            ServerStreamingServerMethod<TRequest, TResponse> next = (r, w, c) => InvokeServiceAsync(services, r, w, c);
+            ServerStreamingServerMethod<TRequest, TResponse> next = (r, w, c) => InvokeServiceAsync(httpContext, r, w, c);
             for (var i = interceptors.Count - 1; i >= 0; i--)
             {
                 var interceptor = interceptors[i];
@@ -41,9 +42,9 @@ internal sealed class ServerStreamingServerCallHandler<TService, TRequest, TResp
         }
     }
 
-    private async Task InvokeServiceAsync(IServiceProvider services, TRequest request, IServerStreamWriter<TResponse> writer, ServerCallContext context)
+    private async Task InvokeServiceAsync(HttpContext httpContext, TRequest request, IServerStreamWriter<TResponse> writer, ServerCallContext context)
     {
-        var service = Activator.Create(services, out var created);
+        var service = Activator.Create(httpContext, out var created);
         try
         {
             await invoker(service, request, writer, context).ConfigureAwait(false);

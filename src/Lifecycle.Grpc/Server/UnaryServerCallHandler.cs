@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
 namespace Lifecycle.Grpc.Server;
@@ -18,10 +19,26 @@ internal sealed class UnaryServerCallHandler<TService, TRequest, TResponse>(
     protected override async Task HandleCoreAsync(HttpContextServerCallContext context)
     {
         var request = await context.ReadSingleMessageAsync(Method.RequestMarshaller.ContextualDeserializer).ConfigureAwait(false);
-        var services = context.HttpContext.RequestServices;
-        var response = Settings.Interceptors.Length == 0
-            ? await InvokeServiceAsync(services, request, context).ConfigureAwait(false)
-            : await InvokeInterceptedAsync(services, request, context).ConfigureAwait(false);
+        var httpContext = context.HttpContext;
+        TResponse response;
+        if (Settings.Interceptors.Length == 0)
+        {
+            // Awaited here rather than through InvokeServiceAsync: a handler that completes synchronously then costs
+            // no extra state machine or Task<TResponse>.
+            var service = Activator.Create(httpContext, out var created);
+            try
+            {
+                response = await invoker(service, request, context).ConfigureAwait(false);
+            }
+            finally
+            {
+                await ServiceActivator<TService>.ReleaseAsync(service, created).ConfigureAwait(false);
+            }
+        }
+        else
+        {
+            response = await InvokeInterceptedAsync(httpContext, request, context).ConfigureAwait(false);
+        }
 
         // A handler may end the call itself by setting a non-OK Status; then, like after the deadline, no message is sent.
         if (context.Status.StatusCode == StatusCode.OK && !context.DeadlineExceeded)
@@ -32,9 +49,9 @@ internal sealed class UnaryServerCallHandler<TService, TRequest, TResponse>(
 
     private static RpcException NoResponse() => new(new Status(StatusCode.Internal, "The handler returned no response message."));
 
-    private async Task<TResponse> InvokeServiceAsync(IServiceProvider services, TRequest request, ServerCallContext context)
+    private async Task<TResponse> InvokeServiceAsync(HttpContext httpContext, TRequest request, ServerCallContext context)
     {
-        var service = Activator.Create(services, out var created);
+        var service = Activator.Create(httpContext, out var created);
         try
         {
             return await invoker(service, request, context).ConfigureAwait(false);
@@ -45,12 +62,12 @@ internal sealed class UnaryServerCallHandler<TService, TRequest, TResponse>(
         }
     }
 
-    private async Task<TResponse> InvokeInterceptedAsync(IServiceProvider services, TRequest request, ServerCallContext context)
+    private async Task<TResponse> InvokeInterceptedAsync(HttpContext httpContext, TRequest request, ServerCallContext context)
     {
-        var interceptors = new ResolvedInterceptors(Settings.Interceptors, services);
+        var interceptors = new ResolvedInterceptors(Settings.Interceptors, httpContext.RequestServices);
         await using (interceptors.ConfigureAwait(false))
         {
-            UnaryServerMethod<TRequest, TResponse> next = (r, c) => InvokeServiceAsync(services, r, c);
+            UnaryServerMethod<TRequest, TResponse> next = (r, c) => InvokeServiceAsync(httpContext, r, c);
             for (var i = interceptors.Count - 1; i >= 0; i--)
             {
                 var interceptor = interceptors[i];

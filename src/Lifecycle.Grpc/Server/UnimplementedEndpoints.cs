@@ -11,7 +11,8 @@ internal static class UnimplementedEndpoints
     /// <summary>Any other method of a mapped service; the literal service segment outranks the catch-all below.</summary>
     public static IEndpointConventionBuilder MapForService(IEndpointRouteBuilder endpoints, string serviceName) =>
         endpoints.MapPost("/" + serviceName + "/{unimplementedMethod}", HandleUnknownMethodAsync)
-            .WithDisplayName($"gRPC - Unimplemented method for {serviceName}");
+            .WithDisplayName($"gRPC - Unimplemented method for {serviceName}")
+            .WithMetadata(UnimplementedFallbackMetadata.Instance);
 
     /// <summary>
     /// Any POST /{service}/{method}, ordered last so every other endpoint of the app wins;
@@ -20,6 +21,7 @@ internal static class UnimplementedEndpoints
     public static void MapForUnknownServices(IEndpointRouteBuilder endpoints) =>
         endpoints.MapPost("/{unimplementedService}/{unimplementedMethod}", HandleUnknownServiceAsync)
             .WithDisplayName("gRPC - Unimplemented service")
+            .WithMetadata(UnimplementedFallbackMetadata.Instance)
             .Add(builder => ((RouteEndpointBuilder)builder).Order = int.MaxValue);
 
     private static Task HandleUnknownMethodAsync(HttpContext httpContext)

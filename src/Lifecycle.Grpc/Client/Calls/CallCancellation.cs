@@ -16,6 +16,8 @@ internal sealed class CallCancellation : IDisposable
     private readonly CancellationTokenRegistration parentRegistration;
     private readonly Timer? deadlineTimer;
     private Status? reason;
+    private Action<object>? observer;
+    private object? observerState;
 
     public CallCancellation(CancellationToken callerToken, CancellationToken parentToken, DateTime? deadline)
     {
@@ -71,9 +73,31 @@ internal sealed class CallCancellation : IDisposable
         }
     }
 
+    /// <summary>
+    /// Calls <paramref name="callback"/> once the call is cancelled, after the token fired (at once if it already
+    /// has). Unlike a registration on <see cref="Token"/> this allocates nothing, and the token is only ever
+    /// cancelled through <see cref="Cancel"/>, so nothing is missed.
+    /// </summary>
+    public void OnCancelled(Action<object> callback, object state)
+    {
+        lock (source)
+        {
+            if (reason is null)
+            {
+                observer = callback;
+                observerState = state;
+                return;
+            }
+        }
+
+        callback(state);
+    }
+
     /// <summary>Cancels the call for <paramref name="status"/> unless it was already cancelled for another reason.</summary>
     public void Cancel(Status status)
     {
+        Action<object>? callback;
+        object? state;
         lock (source)
         {
             if (reason is not null)
@@ -82,9 +106,12 @@ internal sealed class CallCancellation : IDisposable
             }
 
             reason = status;
+            callback = observer;
+            state = observerState;
         }
 
         source.Cancel();
+        callback?.Invoke(state!);
     }
 
     public void Dispose()

@@ -81,8 +81,7 @@ internal sealed partial class GrpcCall<TRequest, TResponse>
         try
         {
             cancellationToken.ThrowIfCancellationRequested();
-            return await MessageFraming.ReadMessageAsync(
-                responseReader!,
+            return await responseReader!.ReadMessageAsync(
                 method.ResponseMarshaller.ContextualDeserializer,
                 channel.MaxReceiveMessageSize,
                 responseDecompressor,

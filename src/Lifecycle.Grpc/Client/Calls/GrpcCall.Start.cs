@@ -1,4 +1,3 @@
-using System.IO.Pipelines;
 using System.Net;
 using System.Net.Http.Headers;
 using Grpc.Core;
@@ -14,7 +13,7 @@ internal sealed partial class GrpcCall<TRequest, TResponse>
     private const string UserAgent = "grpc-dotnet-lifecycle/1.0";
 
     private Task<ResponseStart>? started;
-    private PipeReader? responseReader;
+    private StreamMessageReader? responseReader;
     private ICompressionProvider? responseDecompressor;
     private (Status Status, Metadata Trailers)? trailersOnly;
 
@@ -165,10 +164,11 @@ internal sealed partial class GrpcCall<TRequest, TResponse>
             return ResponseStart.TrailersOnly;
         }
 
-        var contentType = received.Content.Headers.ContentType?.MediaType;
+        // Read raw: the typed ContentType property would parse the header into new objects on every call.
+        var contentType = received.Content.Headers.NonValidated.TryGetValues("Content-Type", out var contentTypes) ? contentTypes.ToString() : null;
         if (!GrpcHeaders.IsGrpcContentType(contentType))
         {
-            Finish(HttpResponseStatus.BadContentType(contentType), Metadata.Empty);
+            Finish(HttpResponseStatus.BadContentType(received.Content.Headers.ContentType?.MediaType), Metadata.Empty);
             return ResponseStart.Ended;
         }
 
@@ -178,7 +178,7 @@ internal sealed partial class GrpcCall<TRequest, TResponse>
             : null;
         responseHeaders.TrySetResult(headerMetadata);
         var body = await received.Content.ReadAsStreamAsync(cancellation.Token).ConfigureAwait(false);
-        responseReader = PipeReader.Create(body);
+        responseReader = new StreamMessageReader(body);
         return ResponseStart.Messages;
     }
 }

@@ -26,7 +26,6 @@ internal sealed partial class GrpcCall<TRequest, TResponse> : IDisposable
     private readonly TaskCompletionSource<Metadata> responseHeaders = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly long startTimestamp = Stopwatch.GetTimestamp();
     private readonly Lock gate = new();
-    private readonly CancellationTokenRegistration cancellationRegistration;
     private Activity? activity;
     private HttpRequestMessage? request;
     private HttpResponseMessage? response;
@@ -46,7 +45,7 @@ internal sealed partial class GrpcCall<TRequest, TResponse> : IDisposable
         cancellation = new CallCancellation(options.CancellationToken, parentToken, deadline);
 
         // Ending the call at once (not at the next read) is what resets the HTTP/2 stream and stops the server's handler.
-        cancellationRegistration = cancellation.Token.UnsafeRegister(static state => ((GrpcCall<TRequest, TResponse>)state!).OnCancelled(), this);
+        cancellation.OnCancelled(static state => ((GrpcCall<TRequest, TResponse>)state).OnCancelled(), this);
     }
 
     public Task<Metadata> ResponseHeadersAsync => responseHeaders.Task;
@@ -106,7 +105,6 @@ internal sealed partial class GrpcCall<TRequest, TResponse> : IDisposable
         }
 
         pushContent?.Abort();
-        cancellationRegistration.Dispose();
         cancellation.Dispose();
         response?.Dispose();
         request?.Dispose();
