@@ -25,6 +25,8 @@ public static class Extensions
     {
         builder.AddValidatedOptions<ContactsOptions>(ContactsOptions.SectionName);
         builder.AddServiceDbContext<ContactsDbContext>(DatabaseName);
+        // Before messaging: hosted services stop in reverse order, so the worker drains what the consumers committed last.
+        builder.Services.AddHostedService<CommittedChangeWorker>();
         builder.AddMessaging<ContactsDbContext>(ServiceName, messaging => messaging
             .AddHandler<OrderPlacedHandler, OrderPlaced>()
             .AddHandler<OrderPaidHandler, OrderPaid>()
@@ -70,7 +72,10 @@ public static class Extensions
         services.AddSingleton<SnapshotChangeInterceptor>();
         services.ConfigureDbContext<ContactsDbContext>((provider, options) => options.AddInterceptors(provider.GetRequiredService<SnapshotChangeInterceptor>()));
         services.AddScoped<SnapshotBuilder>();
-        services.AddScoped<SnapshotReader>();
+        services.AddSingleton<SnapshotReader>();
+        // Only singletons inside: one instance serves every call instead of one activated per call.
+        services.AddSingleton<SnapshotGrpcService>();
+        services.AddSingleton<CommittedChangeQueue>();
         services.AddHostedService<SnapshotSubscription>();
         services.AddHostedService<SnapshotRepair>();
     }

@@ -20,15 +20,9 @@ public sealed class SnapshotGrpcService(SnapshotReader reader, SnapshotWatchers 
     {
         RpcExceptions.BadRequest().AddViolationIf(request.ContactIds.Count > MaxBatch, "contact_ids", $"at most {MaxBatch} ids").ThrowIfAny();
         var ids = request.ContactIds.Select((id, i) => ContactIds.Parse(id, $"contact_ids[{i}]")).Distinct().ToList();
-        var response = new BatchGetCustomerSnapshotsResponse();
-        foreach (var id in ids)
-        {
-            if (await reader.GetAsync(id, context.CancellationToken) is { } snapshot)
-            {
-                response.Snapshots.Add(snapshot);
-            }
-        }
-        return response;
+        // Concurrently: the Redis reads share one pipelined round trip instead of one each.
+        var snapshots = await Task.WhenAll(ids.Select(id => reader.GetAsync(id, context.CancellationToken)));
+        return new() { Snapshots = { snapshots.OfType<CustomerSnapshot>() } };
     }
 
     public override async Task WatchCustomerSnapshot(WatchCustomerSnapshotRequest request, IServerStreamWriter<WatchCustomerSnapshotResponse> responseStream, ServerCallContext context)
