@@ -72,6 +72,7 @@ public static class Extensions
         services.AddRedisClient(CacheName);
         services.AddHealthChecks().AddRedis(CacheName);
         services.AddSingleton<SnapshotCache>();
+        services.AddSingleton<SnapshotLocalCache>();
         services.AddSingleton<SnapshotWatchers>();
         services.AddSingleton<SnapshotRefresher>();
         services.AddSingleton<SnapshotChangeInterceptor>();

@@ -6,14 +6,14 @@ using Lifecycle.Grpc.RichErrors;
 namespace Lifecycle.Contacts.Snapshots;
 
 /// <summary>lifecycle.contacts.v1.SnapshotService: get, batch get and watch customer snapshots.</summary>
-public sealed class SnapshotGrpcService(SnapshotReader reader, SnapshotWatchers watchers) : SnapshotService.SnapshotServiceBase
+public sealed class SnapshotGrpcService(SnapshotReader reader, SnapshotLocalCache local, SnapshotWatchers watchers) : SnapshotService.SnapshotServiceBase
 {
     public const int MaxBatch = 100;
 
     public override async Task<GetCustomerSnapshotResponse> GetCustomerSnapshot(GetCustomerSnapshotRequest request, ServerCallContext context)
     {
         var id = ContactIds.Parse(request.ContactId, "contact_id");
-        return new() { Snapshot = await reader.GetAsync(id, context.CancellationToken) ?? throw ContactIds.NotFound(id) };
+        return local.TryGet(id) ?? new() { Snapshot = await reader.GetAsync(id, context.CancellationToken) ?? throw ContactIds.NotFound(id) };
     }
 
     public override async Task<BatchGetCustomerSnapshotsResponse> BatchGetCustomerSnapshots(BatchGetCustomerSnapshotsRequest request, ServerCallContext context)

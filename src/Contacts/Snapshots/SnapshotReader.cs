@@ -7,7 +7,7 @@ namespace Lifecycle.Contacts.Snapshots;
 /// Reads snapshots from Redis, through to the database on a miss, and from the database alone while Redis is down.
 /// A singleton: a cache hit touches neither a DI scope nor a DbContext; only a miss opens a scope for the builder.
 /// </summary>
-public sealed class SnapshotReader(SnapshotCache cache, IServiceScopeFactory scopes, SnapshotRefresher refresher, ILogger<SnapshotReader> logger)
+public sealed class SnapshotReader(SnapshotCache cache, SnapshotLocalCache local, IServiceScopeFactory scopes, SnapshotRefresher refresher, ILogger<SnapshotReader> logger)
 {
     public async Task<CustomerSnapshot?> GetAsync(Guid contactId, CancellationToken cancellationToken)
     {
@@ -15,6 +15,7 @@ public sealed class SnapshotReader(SnapshotCache cache, IServiceScopeFactory sco
         {
             if (await cache.GetAsync(contactId.ToString()) is { } cached)
             {
+                local.Offer(cached);
                 return cached;
             }
         }
@@ -27,6 +28,7 @@ public sealed class SnapshotReader(SnapshotCache cache, IServiceScopeFactory sco
         if (built is not null)
         {
             await refresher.TryCacheAsync(built);
+            local.Offer(built);
         }
         return built;
     }

@@ -9,7 +9,7 @@ namespace Lifecycle.Contacts.Snapshots;
 /// A write Redis refuses (down, timeout) leaves the id in a repair set that SnapshotRepair retries, so a stale
 /// cached version does not outlive the outage by more than a retry interval (and never past the TTL).
 /// </summary>
-public sealed class SnapshotRefresher(IServiceScopeFactory scopes, SnapshotCache cache, SnapshotWatchers watchers, ILogger<SnapshotRefresher> logger)
+public sealed class SnapshotRefresher(IServiceScopeFactory scopes, SnapshotCache cache, SnapshotWatchers watchers, SnapshotLocalCache local, ILogger<SnapshotRefresher> logger)
 {
     private readonly ConcurrentDictionary<Guid, byte> needsRepair = new();
 
@@ -25,6 +25,7 @@ public sealed class SnapshotRefresher(IServiceScopeFactory scopes, SnapshotCache
         foreach (var snapshot in snapshots)
         {
             watchers.Publish(snapshot);
+            local.Offer(snapshot);
         }
         // Pipelined on the shared connection: a batch costs about one round trip, not one per contact.
         await Task.WhenAll(snapshots.Select(WriteThroughAsync));
