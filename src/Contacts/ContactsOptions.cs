@@ -16,6 +16,13 @@ public sealed class ContactsOptions
     [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
     public TimeSpan SnapshotTtl { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// How long a replica answers GetCustomerSnapshot from its own copy of a snapshot before asking Redis again: the
+    /// bound on staleness should a change announcement be lost. Zero turns the local copy off.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan SnapshotLocalCacheTtl { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>How often one replica runs the time-based (inactivity) stage rules.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "1.00:00:00")]
     public TimeSpan InactivitySweepInterval { get; set; } = TimeSpan.FromMinutes(5);

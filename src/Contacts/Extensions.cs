@@ -11,6 +11,7 @@ using Lifecycle.Contacts.Timeline;
 using Lifecycle.Contacts.Value;
 using Lifecycle.Contracts.Events;
 using Lifecycle.Messaging;
+using Lifecycle.Messaging.Persistence;
 
 namespace Lifecycle.Contacts;
 
@@ -24,7 +25,13 @@ public static class Extensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddValidatedOptions<ContactsOptions>(ContactsOptions.SectionName);
-        builder.AddServiceDbContext<ContactsDbContext>(DatabaseName);
+        // SQLite (a no-op on PostgreSQL): synchronous=NORMAL, as Lifecycle.Messaging advises for services on SQLite. In
+        // WAL mode a commit then costs no fsync (a committed inbox row survives a process crash; a power loss may drop
+        // the last few commits), which otherwise caps the one-at-a-time inbox transactions at the disk's fsync rate.
+        // The busy timeout stays at ServiceDefaults' 10 s.
+        builder.AddServiceDbContext<ContactsDbContext>(DatabaseName, options => options.AddInterceptors(new SqliteTuningInterceptor(busyTimeoutMilliseconds: 10_000)));
+        // Before messaging: hosted services stop in reverse order, so the worker drains what the consumers committed last.
+        builder.Services.AddHostedService<CommittedChangeWorker>();
         builder.AddMessaging<ContactsDbContext>(ServiceName, messaging => messaging
             .AddHandler<OrderPlacedHandler, OrderPlaced>()
             .AddHandler<OrderPaidHandler, OrderPaid>()
@@ -65,12 +72,16 @@ public static class Extensions
         services.AddRedisClient(CacheName);
         services.AddHealthChecks().AddRedis(CacheName);
         services.AddSingleton<SnapshotCache>();
+        services.AddSingleton<SnapshotLocalCache>();
         services.AddSingleton<SnapshotWatchers>();
         services.AddSingleton<SnapshotRefresher>();
         services.AddSingleton<SnapshotChangeInterceptor>();
         services.ConfigureDbContext<ContactsDbContext>((provider, options) => options.AddInterceptors(provider.GetRequiredService<SnapshotChangeInterceptor>()));
         services.AddScoped<SnapshotBuilder>();
-        services.AddScoped<SnapshotReader>();
+        services.AddSingleton<SnapshotReader>();
+        // Only singletons inside: one instance serves every call instead of one activated per call.
+        services.AddSingleton<SnapshotGrpcService>();
+        services.AddSingleton<CommittedChangeQueue>();
         services.AddHostedService<SnapshotSubscription>();
         services.AddHostedService<SnapshotRepair>();
     }

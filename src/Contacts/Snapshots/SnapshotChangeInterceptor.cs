@@ -8,13 +8,15 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Lifecycle.Contacts.Snapshots;
 
 /// <summary>
-/// Writes snapshots through and re-evaluates segment memberships on every committed contact change, whoever made it
-/// (API, event handler, scheduler): right after SaveChanges without an explicit transaction, or after the
-/// transaction (e.g. the inbox's) commits.
+/// Writes snapshots through and re-evaluates segment memberships on every committed contact change, whoever made it.
+/// SaveChanges outside an explicit transaction (the API's calls) does it before returning, so a caller reads its own
+/// write. A committed explicit transaction (the inbox's, one per consumed event) queues it for
+/// <see cref="CommittedChangeWorker"/>: nobody waits on an event's result, and doing the work inline would hold the
+/// inbox transaction's SQLite write gate across the rebuild queries and the Redis round trips.
 /// </summary>
-public sealed class SnapshotChangeInterceptor(SnapshotRefresher refresher, SegmentRefresher segments) : SaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class SnapshotChangeInterceptor(SnapshotRefresher refresher, SegmentRefresher segments, CommittedChangeQueue queue) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
-    private readonly ConditionalWeakTable<DbContext, HashSet<Guid>> pending = [];
+    private readonly ConditionalWeakTable<DbContext, PendingChanges> pending = [];
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
@@ -23,7 +25,10 @@ public sealed class SnapshotChangeInterceptor(SnapshotRefresher refresher, Segme
             var ids = context.ChangeTracker.Entries<Contact>().Where(e => e.State is EntityState.Added or EntityState.Modified).Select(e => e.Entity.Id).ToList();
             if (ids.Count > 0)
             {
-                pending.GetOrCreateValue(context).UnionWith(ids);
+                var changes = pending.GetOrCreateValue(context);
+                changes.ContactIds.UnionWith(ids);
+                // Decided now: SaveChanges' own transaction also reports a commit, before SavedChanges runs.
+                changes.InExplicitTransaction = context.Database.CurrentTransaction is not null;
             }
         }
         return ValueTask.FromResult(result);
@@ -31,9 +36,11 @@ public sealed class SnapshotChangeInterceptor(SnapshotRefresher refresher, Segme
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context?.Database.CurrentTransaction is null)
+        if (eventData.Context is { } context && context.Database.CurrentTransaction is null && Take(context) is { } ids)
         {
-            await FlushAsync(eventData.Context, cancellationToken);
+            // The commit already happened: a cancelled caller must not leave the cache behind the database.
+            await refresher.RefreshAsync(ids, CancellationToken.None);
+            await segments.RefreshAsync(ids, CancellationToken.None);
         }
         return result;
     }
@@ -46,8 +53,14 @@ public sealed class SnapshotChangeInterceptor(SnapshotRefresher refresher, Segme
         return Task.CompletedTask;
     }
 
-    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) =>
-        FlushAsync(eventData.Context, cancellationToken);
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } context && pending.TryGetValue(context, out var changes) && changes.InExplicitTransaction && Take(context) is { } ids)
+        {
+            queue.Enqueue(ids);
+        }
+        return Task.CompletedTask;
+    }
 
     public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
@@ -55,15 +68,14 @@ public sealed class SnapshotChangeInterceptor(SnapshotRefresher refresher, Segme
         return Task.CompletedTask;
     }
 
-    private async Task FlushAsync(DbContext? context, CancellationToken cancellationToken)
+    private HashSet<Guid>? Take(DbContext context)
     {
-        if (context is not null && pending.TryGetValue(context, out var ids))
+        if (!pending.TryGetValue(context, out var changes))
         {
-            pending.Remove(context);
-            // The commit already happened: a cancelled caller must not leave the cache behind the database.
-            await refresher.RefreshAsync(ids, CancellationToken.None);
-            await segments.RefreshAsync(ids, CancellationToken.None);
+            return null;
         }
+        pending.Remove(context);
+        return changes.ContactIds;
     }
 
     private void Forget(DbContext? context)
@@ -72,5 +84,13 @@ public sealed class SnapshotChangeInterceptor(SnapshotRefresher refresher, Segme
         {
             pending.Remove(context);
         }
+    }
+
+    /// <summary>Contacts a context saved and not yet refreshed, and whether they wait for an explicit transaction's commit.</summary>
+    private sealed class PendingChanges
+    {
+        public HashSet<Guid> ContactIds { get; } = [];
+
+        public bool InExplicitTransaction { get; set; }
     }
 }

@@ -6,29 +6,23 @@ using Lifecycle.Grpc.RichErrors;
 namespace Lifecycle.Contacts.Snapshots;
 
 /// <summary>lifecycle.contacts.v1.SnapshotService: get, batch get and watch customer snapshots.</summary>
-public sealed class SnapshotGrpcService(SnapshotReader reader, SnapshotWatchers watchers) : SnapshotService.SnapshotServiceBase
+public sealed class SnapshotGrpcService(SnapshotReader reader, SnapshotLocalCache local, SnapshotWatchers watchers) : SnapshotService.SnapshotServiceBase
 {
     public const int MaxBatch = 100;
 
     public override async Task<GetCustomerSnapshotResponse> GetCustomerSnapshot(GetCustomerSnapshotRequest request, ServerCallContext context)
     {
         var id = ContactIds.Parse(request.ContactId, "contact_id");
-        return new() { Snapshot = await reader.GetAsync(id, context.CancellationToken) ?? throw ContactIds.NotFound(id) };
+        return local.TryGet(id) ?? new() { Snapshot = await reader.GetAsync(id, context.CancellationToken) ?? throw ContactIds.NotFound(id) };
     }
 
     public override async Task<BatchGetCustomerSnapshotsResponse> BatchGetCustomerSnapshots(BatchGetCustomerSnapshotsRequest request, ServerCallContext context)
     {
         RpcExceptions.BadRequest().AddViolationIf(request.ContactIds.Count > MaxBatch, "contact_ids", $"at most {MaxBatch} ids").ThrowIfAny();
         var ids = request.ContactIds.Select((id, i) => ContactIds.Parse(id, $"contact_ids[{i}]")).Distinct().ToList();
-        var response = new BatchGetCustomerSnapshotsResponse();
-        foreach (var id in ids)
-        {
-            if (await reader.GetAsync(id, context.CancellationToken) is { } snapshot)
-            {
-                response.Snapshots.Add(snapshot);
-            }
-        }
-        return response;
+        // Concurrently: the Redis reads share one pipelined round trip instead of one each.
+        var snapshots = await Task.WhenAll(ids.Select(id => reader.GetAsync(id, context.CancellationToken)));
+        return new() { Snapshots = { snapshots.OfType<CustomerSnapshot>() } };
     }
 
     public override async Task WatchCustomerSnapshot(WatchCustomerSnapshotRequest request, IServerStreamWriter<WatchCustomerSnapshotResponse> responseStream, ServerCallContext context)

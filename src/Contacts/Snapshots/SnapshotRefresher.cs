@@ -9,7 +9,7 @@ namespace Lifecycle.Contacts.Snapshots;
 /// A write Redis refuses (down, timeout) leaves the id in a repair set that SnapshotRepair retries, so a stale
 /// cached version does not outlive the outage by more than a retry interval (and never past the TTL).
 /// </summary>
-public sealed class SnapshotRefresher(IServiceScopeFactory scopes, SnapshotCache cache, SnapshotWatchers watchers, ILogger<SnapshotRefresher> logger)
+public sealed class SnapshotRefresher(IServiceScopeFactory scopes, SnapshotCache cache, SnapshotWatchers watchers, SnapshotLocalCache local, ILogger<SnapshotRefresher> logger)
 {
     private readonly ConcurrentDictionary<Guid, byte> needsRepair = new();
 
@@ -17,16 +17,18 @@ public sealed class SnapshotRefresher(IServiceScopeFactory scopes, SnapshotCache
 
     public async Task RefreshAsync(IReadOnlyCollection<Guid> contactIds, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var builder = scope.ServiceProvider.GetRequiredService<SnapshotBuilder>();
-        foreach (var id in contactIds)
+        List<CustomerSnapshot> snapshots;
+        await using (var scope = scopes.CreateAsyncScope())
         {
-            if (await builder.BuildAsync(id, cancellationToken) is { } snapshot)
-            {
-                watchers.Publish(snapshot);
-                await WriteThroughAsync(id, snapshot);
-            }
+            snapshots = await scope.ServiceProvider.GetRequiredService<SnapshotBuilder>().BuildManyAsync(contactIds, cancellationToken);
         }
+        foreach (var snapshot in snapshots)
+        {
+            watchers.Publish(snapshot);
+            local.Offer(snapshot);
+        }
+        // Pipelined on the shared connection: a batch costs about one round trip, not one per contact.
+        await Task.WhenAll(snapshots.Select(WriteThroughAsync));
     }
 
     public Task RepairAsync(CancellationToken cancellationToken)
@@ -37,6 +39,15 @@ public sealed class SnapshotRefresher(IServiceScopeFactory scopes, SnapshotCache
             needsRepair.TryRemove(id, out _);
         }
         return RefreshAsync(ids, cancellationToken);
+    }
+
+    /// <summary>Leaves contacts whose rebuild failed (e.g. the database was busy) to the next repair pass.</summary>
+    public void ScheduleRepair(IEnumerable<Guid> contactIds)
+    {
+        foreach (var id in contactIds)
+        {
+            needsRepair.TryAdd(id, 0);
+        }
     }
 
     /// <summary>Writes a snapshot read through from the database; failures are left to the next read.</summary>
@@ -52,8 +63,9 @@ public sealed class SnapshotRefresher(IServiceScopeFactory scopes, SnapshotCache
         }
     }
 
-    private async Task WriteThroughAsync(Guid id, CustomerSnapshot snapshot)
+    private async Task WriteThroughAsync(CustomerSnapshot snapshot)
     {
+        var id = Guid.Parse(snapshot.ContactId);
         try
         {
             await cache.WriteAsync(snapshot);

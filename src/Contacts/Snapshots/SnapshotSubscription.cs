@@ -3,8 +3,8 @@ using Lifecycle.Redis;
 
 namespace Lifecycle.Contacts.Snapshots;
 
-/// <summary>Subscribes this replica to "snapshot-changed" (re-subscribed by the client after reconnects) and feeds local watchers.</summary>
-public sealed class SnapshotSubscription(ISubscriber subscriber, SnapshotWatchers watchers, ILogger<SnapshotSubscription> logger) : BackgroundService
+/// <summary>Subscribes this replica to "snapshot-changed" (re-subscribed by the client after reconnects) and feeds local watchers and the local snapshot copy.</summary>
+public sealed class SnapshotSubscription(ISubscriber subscriber, SnapshotWatchers watchers, SnapshotLocalCache local, ILogger<SnapshotSubscription> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -14,7 +14,11 @@ public sealed class SnapshotSubscription(ISubscriber subscriber, SnapshotWatcher
             try
             {
                 await subscriber.SubscribeAsync(RedisChannel.Literal(SnapshotCache.ChangedChannel), (_, message) =>
-                    watchers.Publish(CustomerSnapshot.Parser.ParseFrom((byte[])message!)));
+                {
+                    var snapshot = CustomerSnapshot.Parser.ParseFrom((byte[])message!);
+                    watchers.Publish(snapshot);
+                    local.Offer(snapshot);
+                });
                 return;
             }
             catch (RedisException e)
