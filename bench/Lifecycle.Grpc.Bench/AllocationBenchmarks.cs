@@ -2,7 +2,6 @@ using System.Net;
 using BenchmarkDotNet.Attributes;
 using Grpc.Net.Client;
 using Lifecycle.Grpc.Testing.Echo;
-using Microsoft.AspNetCore.Builder;
 
 namespace Lifecycle.Grpc.Bench;
 
@@ -13,8 +12,7 @@ namespace Lifecycle.Grpc.Bench;
 [MemoryDiagnoser]
 public class AllocationBenchmarks
 {
-    private WebApplication? grpcServer;
-    private WebApplication? bareServer;
+    private EchoServerPair? servers;
     private GrpcChannel? channel;
     private EchoService.EchoServiceClient? client;
     private HttpMessageInvoker? rawInvoker;
@@ -23,16 +21,11 @@ public class AllocationBenchmarks
     [GlobalSetup]
     public async Task StartAsync()
     {
-        var grpcPort = FreePort.Next();
-        var barePort = FreePort.Next();
-        grpcServer = BenchServers.CreateGrpc(grpcPort);
-        bareServer = BenchServers.CreateBare(barePort);
-        await grpcServer.StartAsync();
-        await bareServer.StartAsync();
-        channel = GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}");
+        servers = await EchoServerPair.StartAsync();
+        channel = GrpcChannel.ForAddress(servers.GrpcAddress);
         client = new EchoService.EchoServiceClient(channel);
         rawInvoker = new HttpMessageInvoker(new SocketsHttpHandler());
-        bareEchoUri = new Uri($"http://127.0.0.1:{barePort}/lifecycle.testing.v1.EchoService/Echo");
+        bareEchoUri = new Uri(servers.BareAddress, "/lifecycle.testing.v1.EchoService/Echo");
     }
 
     [Benchmark(Baseline = true)]
@@ -57,7 +50,6 @@ public class AllocationBenchmarks
     {
         channel?.Dispose();
         rawInvoker?.Dispose();
-        await grpcServer!.StopAsync();
-        await bareServer!.StopAsync();
+        await servers!.StopAsync();
     }
 }

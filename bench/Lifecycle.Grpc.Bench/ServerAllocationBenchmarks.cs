@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using Microsoft.AspNetCore.Builder;
 
 namespace Lifecycle.Grpc.Bench;
 
@@ -11,22 +10,16 @@ namespace Lifecycle.Grpc.Bench;
 [MemoryDiagnoser]
 public class ServerAllocationBenchmarks
 {
-    private WebApplication? grpcServer;
-    private WebApplication? bareServer;
+    private EchoServerPair? servers;
     private RawEchoClient? toGrpc;
     private RawEchoClient? toBare;
 
     [GlobalSetup]
     public async Task StartAsync()
     {
-        var grpcPort = FreePort.Next();
-        var barePort = FreePort.Next();
-        grpcServer = BenchServers.CreateGrpc(grpcPort);
-        bareServer = BenchServers.CreateBare(barePort);
-        await grpcServer.StartAsync();
-        await bareServer.StartAsync();
-        toGrpc = new RawEchoClient(new Uri($"http://127.0.0.1:{grpcPort}"));
-        toBare = new RawEchoClient(new Uri($"http://127.0.0.1:{barePort}"));
+        servers = await EchoServerPair.StartAsync();
+        toGrpc = new RawEchoClient(servers.GrpcAddress);
+        toBare = new RawEchoClient(servers.BareAddress);
     }
 
     [Benchmark(Baseline = true)]
@@ -40,7 +33,6 @@ public class ServerAllocationBenchmarks
     {
         toGrpc?.Dispose();
         toBare?.Dispose();
-        await grpcServer!.StopAsync();
-        await bareServer!.StopAsync();
+        await servers!.StopAsync();
     }
 }
