@@ -55,9 +55,10 @@ read -r ours_unary ours_unary_cpu <<< "$(h2 "lifecycle.grpc unary" "$grpc" /life
 read -r bare_stream bare_stream_cpu <<< "$(h2 "bare kestrel stream x10" "$bare" /lifecycle.testing.v1.EchoService/Expand "$tmp/expand.bin")"
 read -r ours_stream ours_stream_cpu <<< "$(h2 "lifecycle.grpc stream x10" "$grpc" /lifecycle.testing.v1.EchoService/Expand "$tmp/expand.bin")"
 
+# The client figures are copied to stderr without `tee /dev/stderr`: with stderr redirected to a file, reopening it truncates the file.
 echo "client load: $seconds s, 64 concurrent callers, one channel"
-raw=$($bench load raw "http://127.0.0.1:${bare% *}" "$seconds" 64 | tee /dev/stderr | awk '/^RPS/ {print $2}')
-ours=$($bench load ours "http://127.0.0.1:${grpc% *}" "$seconds" 64 | tee /dev/stderr | awk '/^RPS/ {print $2}')
+raw=$($bench load raw "http://127.0.0.1:${bare% *}" "$seconds" 64 | tee >(cat >&2) | awk '/^RPS/ {print $2}')
+ours=$($bench load ours "http://127.0.0.1:${grpc% *}" "$seconds" 64 | tee >(cat >&2) | awk '/^RPS/ {print $2}')
 
 echo
 echo "| measurement | baseline | ours | ours / baseline |"
