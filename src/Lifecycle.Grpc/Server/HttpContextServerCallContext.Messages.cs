@@ -42,7 +42,16 @@ internal sealed partial class HttpContextServerCallContext
     /// <summary>Reads the one request message of a unary or server-streaming call.</summary>
     public ValueTask<T> ReadSingleMessageAsync<T>(Func<DeserializationContext, T> deserializer)
     {
-        var read = ReadMessageAsync(deserializer, SingleMessageReadToken);
+        ValueTask<MessageReadResult<T>> read;
+        try
+        {
+            read = ReadMessageAsync(deserializer, SingleMessageReadToken);
+        }
+        catch (Exception exception) when (ClientDisconnect.Caused(exception))
+        {
+            throw ClientDisconnect.ToCancelled(exception);
+        }
+
         if (!read.IsCompletedSuccessfully)
         {
             return ReadSingleMessageAsync(read, deserializer);
@@ -56,6 +65,18 @@ internal sealed partial class HttpContextServerCallContext
     }
 
     private async ValueTask<T> ReadSingleMessageAsync<T>(ValueTask<MessageReadResult<T>> firstRead, Func<DeserializationContext, T> deserializer)
+    {
+        try
+        {
+            return await ReadRestOfSingleMessageAsync(firstRead, deserializer).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (ClientDisconnect.Caused(exception))
+        {
+            throw ClientDisconnect.ToCancelled(exception);
+        }
+    }
+
+    private async ValueTask<T> ReadRestOfSingleMessageAsync<T>(ValueTask<MessageReadResult<T>> firstRead, Func<DeserializationContext, T> deserializer)
     {
         var first = await firstRead.ConfigureAwait(false);
         if (!first.HasMessage)

@@ -40,6 +40,10 @@ internal sealed class HttpContextStreamReader<T>(HttpContextServerCallContext co
             Current = result.Message;
             return true;
         }
+        catch (Exception exception) when (ClientDisconnect.Caused(exception))
+        {
+            throw ClientDisconnect.ToCancelled(exception);
+        }
         finally
         {
             reading = false;
