@@ -19,7 +19,26 @@ internal static class MessageFraming
     private static PipeSerializationContext? cachedSerializationContext;
 
     /// <summary>Reads the next message, or reports the end of the stream when it ends cleanly between messages.</summary>
-    public static async ValueTask<MessageReadResult<T>> ReadMessageAsync<T>(
+    public static ValueTask<MessageReadResult<T>> ReadMessageAsync<T>(
+        PipeReader reader,
+        Func<DeserializationContext, T> deserializer,
+        int? maxReceiveSize,
+        ICompressionProvider? decompressor,
+        CancellationToken cancellationToken)
+    {
+        // The usual case (a unary request, a streamed message already received) is settled without the async state
+        // machine: TryRead hands over what is buffered. A canceled token still fails the read, as ReadAsync would.
+        if (!cancellationToken.IsCancellationRequested
+            && reader.TryRead(out var buffered)
+            && TryTakeMessage(reader, buffered, deserializer, maxReceiveSize, decompressor, cancellationToken, out var message))
+        {
+            return new ValueTask<MessageReadResult<T>>(message);
+        }
+
+        return ReadMessageSlowAsync(reader, deserializer, maxReceiveSize, decompressor, cancellationToken);
+    }
+
+    private static async ValueTask<MessageReadResult<T>> ReadMessageSlowAsync<T>(
         PipeReader reader,
         Func<DeserializationContext, T> deserializer,
         int? maxReceiveSize,
@@ -29,42 +48,65 @@ internal static class MessageFraming
         while (true)
         {
             var result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-            var buffer = result.Buffer;
-            if (buffer.Length >= HeaderSize)
+            if (TryTakeMessage(reader, result, deserializer, maxReceiveSize, decompressor, cancellationToken, out var message))
             {
-                var (compressed, length) = ParseHeader(buffer, reader, decompressor, maxReceiveSize);
-                if (buffer.Length - HeaderSize >= length)
+                return message;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Takes the next message (or the clean end of the stream) out of one read's buffer and advances the reader past
+    /// it; false, with the buffer marked examined, when more data must arrive first.
+    /// </summary>
+    private static bool TryTakeMessage<T>(
+        PipeReader reader,
+        in ReadResult result,
+        Func<DeserializationContext, T> deserializer,
+        int? maxReceiveSize,
+        ICompressionProvider? decompressor,
+        CancellationToken cancellationToken,
+        out MessageReadResult<T> message)
+    {
+        var buffer = result.Buffer;
+        if (buffer.Length >= HeaderSize)
+        {
+            var (compressed, length) = ParseHeader(buffer, reader, decompressor, maxReceiveSize);
+            if (buffer.Length - HeaderSize >= length)
+            {
+                var end = buffer.GetPosition(HeaderSize + length);
+                try
                 {
-                    var end = buffer.GetPosition(HeaderSize + length);
-                    try
+                    var payload = buffer.Slice(HeaderSize, length);
+                    message = new MessageReadResult<T>(true, ReadPayload(payload, compressed, deserializer, decompressor, maxReceiveSize))
                     {
-                        var payload = buffer.Slice(HeaderSize, length);
-                        var message = ReadPayload(payload, compressed, deserializer, decompressor, maxReceiveSize);
-                        return new MessageReadResult<T>(true, message) { EndsStream = result.IsCompleted && buffer.Length == HeaderSize + length };
-                    }
-                    finally
-                    {
-                        reader.AdvanceTo(end);
-                    }
+                        EndsStream = result.IsCompleted && buffer.Length == HeaderSize + length,
+                    };
+                    return true;
+                }
+                finally
+                {
+                    reader.AdvanceTo(end);
                 }
             }
-
-            if (result.IsCompleted)
-            {
-                reader.AdvanceTo(buffer.End);
-                return buffer.IsEmpty
-                    ? MessageReadResult<T>.EndOfStream
-                    : throw IncompleteMessage();
-            }
-
-            if (result.IsCanceled)
-            {
-                reader.AdvanceTo(buffer.Start);
-                throw new OperationCanceledException(cancellationToken);
-            }
-
-            reader.AdvanceTo(buffer.Start, buffer.End);
         }
+
+        if (result.IsCompleted)
+        {
+            reader.AdvanceTo(buffer.End);
+            message = buffer.IsEmpty ? MessageReadResult<T>.EndOfStream : throw IncompleteMessage();
+            return true;
+        }
+
+        if (result.IsCanceled)
+        {
+            reader.AdvanceTo(buffer.Start);
+            throw new OperationCanceledException(cancellationToken);
+        }
+
+        reader.AdvanceTo(buffer.Start, buffer.End);
+        message = default;
+        return false;
     }
 
     /// <summary>Writes one framed message; the caller flushes.</summary>
@@ -93,8 +135,20 @@ internal static class MessageFraming
 
     private static (bool Compressed, int Length) ParseHeader(ReadOnlySequence<byte> buffer, PipeReader reader, ICompressionProvider? decompressor, int? maxReceiveSize)
     {
+        var first = buffer.FirstSpan;
+        if (first.Length >= HeaderSize)
+        {
+            // Checked inline: the throwing parser (and its try/catch) only runs for a header that is refused.
+            var flag = first[0];
+            var length = BinaryPrimitives.ReadUInt32BigEndian(first[1..]);
+            if ((flag == 0 || (flag == 1 && decompressor is not null)) && length <= (uint)(maxReceiveSize ?? int.MaxValue))
+            {
+                return (flag == 1, (int)length);
+            }
+        }
+
         Span<byte> copy = stackalloc byte[HeaderSize];
-        ReadOnlySpan<byte> header = buffer.FirstSpan.Length >= HeaderSize ? buffer.FirstSpan : CopyHeader(buffer, copy);
+        ReadOnlySpan<byte> header = first.Length >= HeaderSize ? first : CopyHeader(buffer, copy);
         try
         {
             return ParseHeader(header, decompressor, maxReceiveSize);

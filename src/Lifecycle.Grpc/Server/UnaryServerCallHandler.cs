@@ -16,16 +16,51 @@ internal sealed class UnaryServerCallHandler<TService, TRequest, TResponse>(
     where TRequest : class
     where TResponse : class
 {
-    protected override async Task HandleCoreAsync(HttpContextServerCallContext context)
+    protected override Task HandleCoreAsync(HttpContextServerCallContext context)
     {
-        var request = await context.ReadSingleMessageAsync(Method.RequestMarshaller.ContextualDeserializer).ConfigureAwait(false);
-        var httpContext = context.HttpContext;
+        var read = context.ReadSingleMessageAsync(Method.RequestMarshaller.ContextualDeserializer);
+        if (!read.IsCompletedSuccessfully || Settings.Interceptors.Length != 0)
+        {
+            return HandleAsync(context, read);
+        }
+
+        // The common case, without a state machine: the request was buffered whole, and a handler that answers
+        // synchronously (a cached or computed reply) is written out at once. Anything else continues asynchronously.
+        var service = Activator.Create(context.HttpContext, out var created);
+        Task<TResponse> invocation;
+        try
+        {
+            invocation = invoker(service, read.Result, context);
+        }
+        catch (Exception exception)
+        {
+            // Thrown before returning a task: handled like a faulted task, so the instance is still released first.
+            invocation = Task.FromException<TResponse>(exception);
+        }
+
+        if (!invocation.IsCompletedSuccessfully)
+        {
+            return AwaitResponseAsync(context, service, created, invocation);
+        }
+
+        var release = ServiceActivator<TService>.ReleaseAsync(service, created);
+        if (!release.IsCompletedSuccessfully)
+        {
+            return AwaitReleaseThenWriteAsync(context, release, invocation.Result);
+        }
+
+        release.GetAwaiter().GetResult();
+        WriteResponse(context, invocation.Result);
+        return Task.CompletedTask;
+    }
+
+    private async Task HandleAsync(HttpContextServerCallContext context, ValueTask<TRequest> read)
+    {
+        var request = await read.ConfigureAwait(false);
         TResponse response;
         if (Settings.Interceptors.Length == 0)
         {
-            // Awaited here rather than through InvokeServiceAsync: a handler that completes synchronously then costs
-            // no extra state machine or Task<TResponse>.
-            var service = Activator.Create(httpContext, out var created);
+            var service = Activator.Create(context.HttpContext, out var created);
             try
             {
                 response = await invoker(service, request, context).ConfigureAwait(false);
@@ -37,9 +72,35 @@ internal sealed class UnaryServerCallHandler<TService, TRequest, TResponse>(
         }
         else
         {
-            response = await InvokeInterceptedAsync(httpContext, request, context).ConfigureAwait(false);
+            response = await InvokeInterceptedAsync(context.HttpContext, request, context).ConfigureAwait(false);
         }
 
+        WriteResponse(context, response);
+    }
+
+    private async Task AwaitResponseAsync(HttpContextServerCallContext context, TService service, bool created, Task<TResponse> invocation)
+    {
+        TResponse response;
+        try
+        {
+            response = await invocation.ConfigureAwait(false);
+        }
+        finally
+        {
+            await ServiceActivator<TService>.ReleaseAsync(service, created).ConfigureAwait(false);
+        }
+
+        WriteResponse(context, response);
+    }
+
+    private async Task AwaitReleaseThenWriteAsync(HttpContextServerCallContext context, ValueTask release, TResponse response)
+    {
+        await release.ConfigureAwait(false);
+        WriteResponse(context, response);
+    }
+
+    private void WriteResponse(HttpContextServerCallContext context, TResponse response)
+    {
         // A handler may end the call itself by setting a non-OK Status; then, like after the deadline, no message is sent.
         if (context.Status.StatusCode == StatusCode.OK && !context.DeadlineExceeded)
         {
