@@ -45,7 +45,7 @@ internal sealed partial class HttpContextServerCallContext
         ValueTask<MessageReadResult<T>> read;
         try
         {
-            read = ReadMessageAsync(deserializer, SingleMessageReadToken);
+            read = ReadMessageAsync(deserializer, TransportToken);
         }
         catch (Exception exception) when (ClientDisconnect.Caused(exception))
         {
@@ -90,19 +90,20 @@ internal sealed partial class HttpContextServerCallContext
         }
 
         // The body normally ends with the message (END_STREAM on the same DATA frame), so this read completes at once.
-        var extra = await ReadMessageAsync(deserializer, SingleMessageReadToken).ConfigureAwait(false);
+        var extra = await ReadMessageAsync(deserializer, TransportToken).ConfigureAwait(false);
         return extra.HasMessage
             ? throw new RpcException(new Status(StatusCode.Internal, "Additional data after the message received."))
             : first.Message;
     }
 
     /// <summary>
-    /// The token of the single request read: the deadline's if the call has one, else none. A client reset already
-    /// fails the read (Kestrel completes the request body with the abort), and the status then still comes out
+    /// The token of the runtime's own body reads and flushes (the single request read, a response stream's flush):
+    /// the deadline's if the call has one, else none. A client reset already ends them (Kestrel completes the request
+    /// body with the abort, and stops the response so a pending flush returns), and the status then still comes out
     /// CANCELLED; touching RequestAborted instead would make Kestrel create, and reset after every call, a token
     /// source the bare stack never needs.
     /// </summary>
-    private CancellationToken SingleMessageReadToken => deadlineSource?.Token ?? CancellationToken.None;
+    public CancellationToken TransportToken => deadlineSource?.Token ?? CancellationToken.None;
 
     /// <summary>Frames one response message into the body; the caller decides when to flush.</summary>
     public void WriteMessage<T>(T message, Action<T, SerializationContext> serializer, WriteOptions? writeOptions)

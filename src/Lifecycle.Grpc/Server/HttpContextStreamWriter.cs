@@ -16,7 +16,20 @@ internal sealed class HttpContextStreamWriter<T>(HttpContextServerCallContext co
 
     public Task WriteAsync(T message) => WriteAsync(message, CancellationToken.None);
 
-    public async Task WriteAsync(T message, CancellationToken cancellationToken)
+    public Task WriteAsync(T message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return Write(message, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            // Reported through the task, as an async WriteAsync would.
+            return Task.FromException(exception);
+        }
+    }
+
+    private Task Write(T message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         if (context.IsCompleted)
@@ -29,16 +42,29 @@ internal sealed class HttpContextStreamWriter<T>(HttpContextServerCallContext co
             throw new InvalidOperationException("Can't write the message because the previous write is in progress.");
         }
 
+        var options = WriteOptions;
+        context.WriteMessage(message, serializer, options);
+        if (options is not null && (options.Flags & WriteFlags.BufferHint) != 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        // Usually the flush completes at once (the client keeps reading): then no state machine is needed.
+        var flush = context.HttpContext.Response.BodyWriter.FlushAsync(cancellationToken.CanBeCanceled ? cancellationToken : context.TransportToken);
+        if (flush.IsCompletedSuccessfully)
+        {
+            return Task.CompletedTask;
+        }
+
         writing = true;
+        return AwaitFlushAsync(flush);
+    }
+
+    private async Task AwaitFlushAsync(ValueTask<System.IO.Pipelines.FlushResult> flush)
+    {
         try
         {
-            var options = WriteOptions;
-            context.WriteMessage(message, serializer, options);
-            if (options is null || (options.Flags & WriteFlags.BufferHint) == 0)
-            {
-                var token = cancellationToken.CanBeCanceled ? cancellationToken : context.CancellationToken;
-                await context.HttpContext.Response.BodyWriter.FlushAsync(token).ConfigureAwait(false);
-            }
+            await flush.ConfigureAwait(false);
         }
         finally
         {

@@ -16,9 +16,19 @@ internal sealed class ServerStreamingServerCallHandler<TService, TRequest, TResp
     where TRequest : class
     where TResponse : class
 {
-    protected override async Task HandleCoreAsync(HttpContextServerCallContext context)
+    protected override Task HandleCoreAsync(HttpContextServerCallContext context)
     {
-        var request = await context.ReadSingleMessageAsync(Method.RequestMarshaller.ContextualDeserializer).ConfigureAwait(false);
+        var read = context.ReadSingleMessageAsync(Method.RequestMarshaller.ContextualDeserializer);
+
+        // The request usually arrived whole: then the handler is invoked without a state machine of our own.
+        return read.IsCompletedSuccessfully && Settings.Interceptors.Length == 0
+            ? InvokeServiceAsync(context.HttpContext, read.Result, new HttpContextStreamWriter<TResponse>(context, Method.ResponseMarshaller.ContextualSerializer), context)
+            : HandleAsync(context, read);
+    }
+
+    private async Task HandleAsync(HttpContextServerCallContext context, ValueTask<TRequest> read)
+    {
+        var request = await read.ConfigureAwait(false);
         var writer = new HttpContextStreamWriter<TResponse>(context, Method.ResponseMarshaller.ContextualSerializer);
         var httpContext = context.HttpContext;
         if (Settings.Interceptors.Length == 0)
