@@ -10,6 +10,21 @@ public class MessageFramingTests
 {
     private static readonly Marshaller<string> Strings = Marshallers.StringMarshaller;
 
+    /// <summary>Serializes as protobuf does: announces the length, then writes through the buffer writer, here in 1000-byte pieces.</summary>
+    private static void WriteAnnouncedInPieces(byte[] payload, SerializationContext context)
+    {
+        context.SetPayloadLength(payload.Length);
+        var writer = context.GetBufferWriter();
+        for (var offset = 0; offset < payload.Length; offset += 1000)
+        {
+            var piece = payload.AsSpan(offset, Math.Min(1000, payload.Length - offset));
+            piece.CopyTo(writer.GetSpan(piece.Length));
+            writer.Advance(piece.Length);
+        }
+
+        context.Complete();
+    }
+
     [Fact]
     public async Task Written_messages_read_back_in_order_then_end_of_stream()
     {
@@ -24,6 +39,25 @@ public class MessageFramingTests
         Assert.Equal("", (await Read(pipe.Reader, gzip)).Message);
         Assert.Equal("third", (await Read(pipe.Reader, gzip)).Message);
         Assert.False((await Read(pipe.Reader, gzip)).HasMessage);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    [InlineData(4091)] // the largest payload framed in one piece reserved from the pipe
+    [InlineData(4092)]
+    [InlineData(70_000)]
+    public async Task Message_announced_by_length_and_written_in_pieces_reads_back_whole(int length)
+    {
+        var payload = Enumerable.Range(0, length).Select(i => (byte)(i * 7)).ToArray();
+        var pipe = new Pipe();
+
+        MessageFraming.WriteMessage(pipe.Writer, payload, WriteAnnouncedInPieces, null, null);
+        MessageFraming.WriteMessage<byte[]>(pipe.Writer, [42], WriteAnnouncedInPieces, null, null);
+        await pipe.Writer.CompleteAsync();
+
+        Assert.Equal(payload, (await MessageFraming.ReadMessageAsync(pipe.Reader, context => context.PayloadAsNewBuffer(), null, null, default)).Message);
+        Assert.Equal([42], (await MessageFraming.ReadMessageAsync(pipe.Reader, context => context.PayloadAsNewBuffer(), null, null, default)).Message);
     }
 
     [Fact]
