@@ -32,4 +32,21 @@ public sealed class ServiceActivationTests
         Assert.NotEqual(first[1], second[1]);
         Assert.Equal([$"disposed:{first[0]}", $"disposed:{second[0]}"], server.Services.GetRequiredService<CallProbe>().Events);
     }
+
+    [Fact]
+    public async Task Handler_that_throws_before_returning_a_task_gets_its_status_and_its_instance_is_still_disposed()
+    {
+        await using var server = await StartAsync();
+        using var http = server.CreateHttpClient();
+        var client = new RawGrpcClient(http);
+
+        var refused = await client.UnaryAsync(EchoPaths.Echo, new EchoRequest { Text = DependencyFreeEchoService.ThrowAtOnce });
+        var next = await client.UnaryAsync(EchoPaths.Echo, new EchoRequest());
+
+        Assert.Equal(9, refused.GrpcStatus);
+        Assert.Equal("refused at once", refused.GrpcMessage);
+        Assert.Empty(refused.Frames);
+        Assert.Single(next.Messages(EchoResponse.Parser));
+        Assert.Equal(2, server.Services.GetRequiredService<CallProbe>().Events.Count(e => e.StartsWith("disposed:", StringComparison.Ordinal)));
+    }
 }

@@ -14,10 +14,18 @@ public sealed class DependencyFreeEchoService : EchoService.EchoServiceBase, IDi
     private readonly string instance = Guid.NewGuid().ToString("N");
     private CallProbe? probe;
 
+    /// <summary>A request text that makes Echo throw before it returns a task (not a faulted task: a synchronous throw).</summary>
+    public const string ThrowAtOnce = "throw at once";
+
     public override Task<EchoResponse> Echo(EchoRequest request, ServerCallContext context)
     {
         var services = context.GetHttpContext().RequestServices;
         probe = services.GetRequiredService<CallProbe>();
+        if (request.Text == ThrowAtOnce)
+        {
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, "refused at once"));
+        }
+
         var scope = services.GetRequiredService<CallScopeMarker>().Id;
         return Task.FromResult(new EchoResponse { Text = $"{instance} {scope}" });
     }
