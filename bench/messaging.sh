@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end messaging benchmark: outbox → RabbitMQ → inbox consumer, on SQLite and PostgreSQL.
 # Starts its own RabbitMQ and PostgreSQL on free loopback ports; extra arguments go to the driver
-# (--events N, --rate R (0 = as fast as possible), --producers P, --per-commit K, --provider sqlite|postgres,
+# (--events N, --rate R (0 = as fast as possible), --in-flight N (units of work in flight, default 64), --per-commit K,
+# --provider sqlite|postgres, --ungated-producers (producer SQLite commits not behind the write gate),
 # --timeline for committed/relayed/applied per second, --profile for inbox batch and relay phase timings,
 # --set Messaging:Key=Value to override a library setting in the outbox/inbox scenarios, --batch-saving
 # AfterEachMessage|OncePerBatch for the insert-only benchmark handler, OncePerBatch by default).

@@ -42,8 +42,8 @@ public static class BaselineScenario
                 });
                 rabbit.ReceiveEndpoint(queue, endpoint =>
                 {
-                    endpoint.PrefetchCount = Scenario.PrefetchCount;
-                    endpoint.ConcurrentMessageLimit = Scenario.ConcurrentMessageLimit;
+                    endpoint.PrefetchCount = settings.PrefetchCount;
+                    endpoint.ConcurrentMessageLimit = settings.ConcurrentMessageLimit;
                     endpoint.ConfigureConsumer<BaselineConsumer>(context);
                 });
             });

@@ -3,7 +3,8 @@ namespace Lifecycle.Messaging.Bench;
 /// <summary>
 /// Offers units of work open loop: unit i is due at start + i·interval whatever happened to earlier ones, and is
 /// handed its due time, so latency counts from when the work was due and a producer falling behind cannot hide
-/// its own queueing (coordinated omission).
+/// its own queueing (coordinated omission). Up to <see cref="BenchSettings.InFlight"/> units run at once, as a
+/// service serves many requests at once: each slot takes the next unit, waits for its due time and commits it.
 /// </summary>
 public static class OpenLoopLoad
 {
@@ -14,7 +15,7 @@ public static class OpenLoopLoad
         var startedAt = TimeProvider.System.GetUtcNow();
         var start = TimeProvider.System.GetTimestamp();
         var next = -1;
-        await Task.WhenAll(Enumerable.Range(0, settings.Producers).Select(async _ =>
+        await Task.WhenAll(Enumerable.Range(0, settings.InFlight).Select(async _ =>
         {
             for (var i = Interlocked.Increment(ref next); i < units; i = Interlocked.Increment(ref next))
             {

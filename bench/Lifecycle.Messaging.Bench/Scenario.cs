@@ -16,8 +16,6 @@ namespace Lifecycle.Messaging.Bench;
 /// </summary>
 public static class Scenario
 {
-    public const int ConcurrentMessageLimit = 16;
-    public const int PrefetchCount = 64;
     private const int WarmUpEvents = 500;
 
     public static async Task<BenchResult> RunAsync(string provider, Action<DbContextOptionsBuilder> database, string amqp, BenchSettings settings)
@@ -26,8 +24,6 @@ public static class Scenario
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:messaging"] = amqp,
-            ["Messaging:ConcurrentMessageLimit"] = $"{ConcurrentMessageLimit}",
-            ["Messaging:PrefetchCount"] = $"{PrefetchCount}",
             ["Messaging:Outbox:BatchSize"] = "500",
         });
         builder.Configuration.AddInMemoryCollection(settings.Overrides);
@@ -39,7 +35,14 @@ public static class Scenario
         builder.Services.AddSingleton<IOutboxRelayObserver>(sp => sp.GetRequiredService<StageCounters>());
         builder.Services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true);
         var service = $"bench-{provider}-{Guid.NewGuid():N}"[..24];
-        builder.AddMessaging<BenchDbContext>(service, m => m.AddHandler<AppliedHandler, OrderPaid>(batchSaving: settings.BatchSaving));
+        builder.AddMessaging<BenchDbContext>(service, m =>
+        {
+            m.AddHandler<AppliedHandler, OrderPaid>(batchSaving: settings.BatchSaving);
+            if (settings.GateProducerWrites)
+            {
+                m.SerializeSqliteWrites();
+            }
+        });
         using var host = builder.Build();
 
         await using (var scope = host.Services.CreateAsyncScope())

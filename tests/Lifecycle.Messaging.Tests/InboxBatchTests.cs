@@ -96,6 +96,33 @@ public sealed class InboxBatchTests(RabbitMqFixture rabbit, PostgresFixture post
         Assert.Equal(Enumerable.Range(0, Healthy), effects.Select(e => int.Parse(e.AggregateId, CultureInfo.InvariantCulture)).Order());
     }
 
+    [Fact]
+    public async Task A_batched_delivery_does_not_build_a_handler_of_its_own()
+    {
+        using var database = await TestDatabase.CreateAsync(Provider.Sqlite, postgres);
+        using var producerDatabase = await TestDatabase.CreateAsync(Provider.Sqlite, postgres);
+        var serviceName = ServiceNames.Unique();
+        Task<ServiceUnderTest> StartCountingAsync() => ServiceUnderTest.StartAsync(serviceName, rabbit.ConnectionString, database,
+            m => m.AddHandler<ConstructionCountingHandler, ContactCreated>(concurrentMessageLimit: 16),
+            new Dictionary<string, string?> { ["Messaging:PrefetchCount"] = "64" },
+            services => services.AddSingleton<ConstructionCounter>());
+        await (await StartCountingAsync()).DisposeAsync();
+        var events = Enumerable.Range(0, Healthy).Select(_ => TestEvents.Contact()).ToList();
+        await using (var producer = await ServiceUnderTest.StartAsync(ServiceNames.Unique(), rabbit.ConnectionString, producerDatabase, _ => { }))
+        {
+            await producer.CommitAsync(events);
+            await Eventually.UntilAsync(() => UnsentAsync(producerDatabase), n => n == 0, TimeSpan.FromSeconds(30), "the backlog relayed");
+        }
+
+        await using var service = await StartCountingAsync();
+
+        var effects = await service.WaitForEffectsAsync(ConstructionCountingHandler.Consumer, Healthy);
+        Assert.Equal(events.Select(e => e.EventId).Order(), effects.Select(e => e.EventId).Order());
+        // One handler per batch; a consumer that built its own per delivery would have made at least one per message.
+        var built = service.Services.GetRequiredService<ConstructionCounter>().Count;
+        Assert.InRange(built, 1, Healthy - 1);
+    }
+
     private Task<ServiceUnderTest> StartConsumerAsync(string serviceName, TestDatabase database, InboxBatchSaving saving) =>
         ServiceUnderTest.StartAsync(serviceName, rabbit.ConnectionString, database,
             m => m.AddHandler<PoisonSensitiveHandler, OrderCancelled>(concurrentMessageLimit: 16, batchSaving: saving),

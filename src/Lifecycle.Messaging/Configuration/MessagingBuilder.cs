@@ -1,7 +1,9 @@
 using Lifecycle.Contracts.Events;
 using Lifecycle.Messaging.Inbox;
+using Lifecycle.Messaging.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Lifecycle.Messaging.Configuration;
 
@@ -30,6 +32,20 @@ public sealed class MessagingBuilder<TDbContext>(string serviceName, IServiceCol
         services.AddSingleton(new InboxBatchPolicy<THandler>(batchSaving));
         services.AddSingleton<InboxBatcher<TDbContext, TEvent, THandler>>();
         Handlers.Add(new HandlerRegistration(typeof(InboxConsumer<TDbContext, TEvent, THandler>), queue, concurrentMessageLimit));
+        return this;
+    }
+
+    /// <summary>
+    /// SQLite services: the DbContext's own write transactions (and SaveChanges) queue in process behind the same
+    /// <see cref="SqliteWriteGate"/> as the relay and the inbox, instead of colliding with them in SQLite's busy
+    /// handler. No effect on other providers. See <see cref="SqliteWriteGateInterceptor"/>.
+    /// </summary>
+    public MessagingBuilder<TDbContext> SerializeSqliteWrites()
+    {
+        services.TryAddSingleton<SqliteWriteGate>();
+        services.TryAddSingleton(provider => new SqliteWriteGateInterceptor(provider.GetRequiredService<SqliteWriteGate>()));
+        services.ConfigureDbContext<TDbContext>((provider, options) =>
+            options.AddInterceptors(provider.GetRequiredService<SqliteWriteGateInterceptor>()));
         return this;
     }
 }

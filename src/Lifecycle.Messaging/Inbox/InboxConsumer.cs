@@ -4,6 +4,7 @@ using Lifecycle.Messaging.Persistence;
 using Lifecycle.Messaging.Telemetry;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Lifecycle.Messaging.Inbox;
@@ -15,10 +16,11 @@ namespace Lifecycle.Messaging.Inbox;
 /// together with the other messages being consumed at the same time; when that batch fails, and on every retry, the
 /// message is processed alone here. Exceptions propagate, so MassTransit retries with backoff and finally moves the
 /// message to _error.
+/// The DbContext and the handler are resolved from MassTransit's consume scope only on that one-by-one path: a
+/// delivery the batch applies (almost all of them) never constructs either, since the batch brings its own scope.
 /// </summary>
 public sealed class InboxConsumer<TDbContext, TEvent, THandler>(
-    TDbContext db,
-    THandler handler,
+    IServiceProvider scope,
     InboxConsumerName<THandler> name,
     InboxBatcher<TDbContext, TEvent, THandler> batcher,
     SqliteWriteGate gate,
@@ -47,10 +49,12 @@ public sealed class InboxConsumer<TDbContext, TEvent, THandler>(
     private async Task ConsumeAloneAsync(TEvent message, Guid messageId, string? traceParent, string? traceState, CancellationToken cancellationToken)
     {
         using var activity = MessagingTelemetry.StartConsume(name.Value, traceParent, traceState);
+        var db = scope.GetRequiredService<TDbContext>();
+        var handler = scope.GetRequiredService<THandler>();
 
         // A retry may reuse this scope's DbContext: drop whatever the failed attempt left tracked.
         db.ChangeTracker.Clear();
-        if (await AlreadyProcessedAsync(messageId, cancellationToken))
+        if (await AlreadyProcessedAsync(db, messageId, cancellationToken))
         {
             logger.LogInformation("{Consumer} already processed message {MessageId}; acknowledging without effect", name.Value, messageId);
             return;
@@ -83,13 +87,13 @@ public sealed class InboxConsumer<TDbContext, TEvent, THandler>(
         }
 
         db.ChangeTracker.Clear();
-        if (!await AlreadyProcessedAsync(messageId, cancellationToken))
+        if (!await AlreadyProcessedAsync(db, messageId, cancellationToken))
         {
             ExceptionDispatchInfo.Throw(failure);
         }
         logger.LogInformation("{Consumer} lost the race for message {MessageId} to a concurrent delivery; acknowledging", name.Value, messageId);
     }
 
-    private Task<bool> AlreadyProcessedAsync(Guid messageId, CancellationToken cancellationToken) =>
+    private Task<bool> AlreadyProcessedAsync(TDbContext db, Guid messageId, CancellationToken cancellationToken) =>
         db.Set<InboxMessage>().AnyAsync(m => m.MessageId == messageId && m.Consumer == name.Value, cancellationToken);
 }

@@ -16,15 +16,23 @@ internal static class OutboxClaim
 
     public static bool LocksRows(DbContext db) => db.Database.ProviderName == NpgsqlProvider;
 
-    public static Task<List<OutboxMessage>> DueRowsAsync(DbContext db, int batchSize, DateTime now, CancellationToken cancellationToken)
+    /// <param name="skip">Rows of a batch published but not yet marked, which the claim must not return again.</param>
+    public static async Task<List<OutboxMessage>> DueRowsAsync(
+        DbContext db, int batchSize, DateTime now, IReadOnlySet<long>? skip, CancellationToken cancellationToken)
     {
-        var rows = LocksRows(db)
-            ? db.Set<OutboxMessage>().FromSqlRaw(LockingSql(db), now, batchSize)
-            : db.Set<OutboxMessage>()
-                .Where(m => m.SentAt == null && (m.NextAttemptAt == null || m.NextAttemptAt <= now))
-                .OrderBy(m => m.Sequence)
-                .Take(batchSize);
-        return rows.ToListAsync(cancellationToken);
+        if (LocksRows(db))
+        {
+            // Rows of a batch still marking are locked by its transaction, so SKIP LOCKED passes over them.
+            var locked = await db.Set<OutboxMessage>().FromSqlRaw(LockingSql(db), now, batchSize).ToListAsync(cancellationToken);
+            return skip is null ? locked : locked.Where(m => !skip.Contains(m.Sequence)).ToList();
+        }
+        var due = db.Set<OutboxMessage>().Where(m => m.SentAt == null && (m.NextAttemptAt == null || m.NextAttemptAt <= now));
+        if (skip is { Count: > 0 })
+        {
+            var skipped = skip.ToArray();
+            due = due.Where(m => !skipped.Contains(m.Sequence));
+        }
+        return await due.OrderBy(m => m.Sequence).Take(batchSize).ToListAsync(cancellationToken);
     }
 
     /// <summary>Aggregates with a row backing off: their later rows must wait to keep per-aggregate order.</summary>

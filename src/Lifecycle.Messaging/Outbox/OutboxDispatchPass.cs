@@ -2,6 +2,7 @@ using Lifecycle.Messaging.Configuration;
 using Lifecycle.Messaging.Persistence;
 using Lifecycle.Messaging.Telemetry;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,9 +14,10 @@ internal readonly record struct DispatchResult(int Claimed, int Sent, int Failed
 
 /// <summary>
 /// One relay pass: claim due rows, publish them with many broker confirms in flight (each aggregate's rows in
-/// sequence), then mark the confirmed ones sent in one statement and schedule retries for the failed ones, all in
-/// the claim's transaction. A crash between publish and commit leaves rows unsent: they are sent again, and inboxes
-/// drop the duplicate.
+/// sequence), and hand back a <see cref="PublishedBatch"/> that marks the confirmed ones sent in one statement and
+/// schedules retries for the failed ones, all in the claim's transaction. The dispatcher lets that marking overlap the
+/// next pass, which therefore skips the rows and holds the failed aggregates of the batch still marking. A crash
+/// between publish and commit leaves rows unsent: they are sent again, and inboxes drop the duplicate.
 /// </summary>
 internal sealed class OutboxDispatchPass<TDbContext>(
     IServiceScopeFactory scopes,
@@ -29,49 +31,71 @@ internal sealed class OutboxDispatchPass<TDbContext>(
 {
     private const int MaxErrorLength = 2000;
 
-    public async Task<DispatchResult> RunAsync(CancellationToken cancellationToken)
+    /// <summary>Claims and publishes the next batch; null when no row was due.</summary>
+    /// <param name="marking">The previous batch, if it is still being marked.</param>
+    public async Task<PublishedBatch?> PublishNextAsync(PublishedBatch? marking, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
-        var settings = options.Value;
-        var now = time.GetUtcNow().UtcDateTime;
-
-        // PostgreSQL: the row locks live as long as this transaction. SQLite: no transaction while publishing,
-        // because its write lock would stall the service's own commits for as long as the broker takes.
-        await using var transaction = OutboxClaim.LocksRows(db)
-            ? await db.Database.BeginTransactionAsync(cancellationToken)
-            : null;
-        var phase = time.GetTimestamp();
-        var claimed = await OutboxClaim.DueRowsAsync(db, settings.BatchSize, now, cancellationToken);
-        if (claimed.Count == 0)
+        var scope = scopes.CreateAsyncScope();
+        IDbContextTransaction? transaction = null;
+        try
         {
-            return default;
-        }
-        var held = (await OutboxClaim.HeldAggregatesAsync(db, now, cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        var chains = claimed.Where(m => !held.Contains(m.AggregateId)).GroupBy(m => m.AggregateId, StringComparer.Ordinal);
-        phase = RecordPhase("claim", phase);
+            var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
+            var settings = options.Value;
+            var now = time.GetUtcNow().UtcDateTime;
 
-        var outcome = await new OutboxPublishPipeline(relay, settings.MaxPublishesInFlight).PublishAsync(chains, cancellationToken);
-        phase = RecordPhase("publish", phase);
-        ScheduleRetries(outcome.Failed, settings);
-        var sent = outcome.Sent;
+            // PostgreSQL: the row locks live as long as this transaction. SQLite: no transaction while publishing,
+            // because its write lock would stall the service's own commits for as long as the broker takes.
+            transaction = OutboxClaim.LocksRows(db) ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+            var phase = time.GetTimestamp();
+            // The batch still marking: PostgreSQL skips its rows anyway (still locked), SQLite would read them as unsent.
+            var claimed = await OutboxClaim.DueRowsAsync(db, settings.BatchSize, now, marking?.Sequences, cancellationToken);
+            if (claimed.Count == 0)
+            {
+                await DisposeAsync(transaction, scope);
+                return null;
+            }
+            var held = (await OutboxClaim.HeldAggregatesAsync(db, now, cancellationToken)).ToHashSet(StringComparer.Ordinal);
+            if (marking is not null)
+            {
+                held.UnionWith(marking.FailedAggregates);
+            }
+            var chains = claimed.Where(m => !held.Contains(m.AggregateId)).GroupBy(m => m.AggregateId, StringComparer.Ordinal);
+            phase = RecordPhase("claim", phase);
 
-        foreach (var observer in observers)
-        {
-            await observer.BatchPublishedAsync(sent, cancellationToken);
+            var outcome = await new OutboxPublishPipeline(relay, settings.MaxPublishesInFlight).PublishAsync(chains, cancellationToken);
+            RecordPhase("publish", phase);
+            ScheduleRetries(outcome.Failed, settings);
+            foreach (var observer in observers)
+            {
+                await observer.BatchPublishedAsync(outcome.Sent, cancellationToken);
+            }
+            return new PublishedBatch(scope, db, transaction, claimed, outcome, gate, time);
         }
-        using (await gate.EnterAsync(db, cancellationToken))
+        catch
         {
-            await OutboxClaim.MarkSentAsync(db, sent, time.GetUtcNow().UtcDateTime, cancellationToken);
-            // Only the failed rows are modified in the change tracker: their attempts and next attempt time.
-            await db.SaveChangesAsync(cancellationToken);
+            await DisposeAsync(transaction, scope);
+            throw;
         }
+    }
+
+    /// <summary>Marks a published batch (see <see cref="PublishedBatch.MarkAsync"/>), records the phase and releases it.</summary>
+    public async Task MarkAsync(PublishedBatch batch, CancellationToken cancellationToken)
+    {
+        await using (batch)
+        {
+            var phase = time.GetTimestamp();
+            await batch.MarkAsync(cancellationToken);
+            RecordPhase("mark", phase);
+        }
+    }
+
+    private static async ValueTask DisposeAsync(IDbContextTransaction? transaction, AsyncServiceScope scope)
+    {
         if (transaction is not null)
         {
-            await transaction.CommitAsync(cancellationToken);
+            await transaction.DisposeAsync();
         }
-        RecordPhase("mark", phase);
-        return new DispatchResult(claimed.Count, sent.Count, outcome.Failed.Count);
+        await scope.DisposeAsync();
     }
 
     private long RecordPhase(string name, long startedAt)

@@ -9,6 +9,8 @@ namespace Lifecycle.Messaging.Outbox;
 /// <summary>
 /// Relays one DbContext's outbox to RabbitMQ: runs a pass when a commit signals new rows or the poll interval
 /// passes, keeps going while batches come back full, backs off while the database fails, and prunes old rows.
+/// While batches come back full, a batch is marked sent in the background as the next one is claimed and published,
+/// so the broker is not left idle during the database round trips; at most one batch is marking at a time.
 /// </summary>
 internal sealed class OutboxDispatcher<TDbContext>(
     OutboxDispatchPass<TDbContext> pass,
@@ -24,38 +26,91 @@ internal sealed class OutboxDispatcher<TDbContext>(
         var settings = options.Value;
         var nextPrune = time.GetUtcNow();
         var consecutiveFaults = 0;
-        while (!stoppingToken.IsCancellationRequested)
+        (PublishedBatch Batch, Task Done)? marking = null;
+        try
         {
-            var wait = settings.PollInterval;
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                var result = await pass.RunAsync(stoppingToken);
-                consecutiveFaults = 0;
-                if (result.Claimed == settings.BatchSize && result.Sent > 0)
+                var wait = settings.PollInterval;
+                try
                 {
-                    continue; // more rows are waiting: no reason to sleep
+                    var batch = await pass.PublishNextAsync(marking?.Batch, stoppingToken);
+                    await SettleAsync(marking, orDiscard: batch);
+                    marking = null;
+                    var result = batch?.Result ?? default;
+                    if (batch is not null)
+                    {
+                        marking = (batch, pass.MarkAsync(batch, stoppingToken));
+                    }
+                    consecutiveFaults = 0;
+                    if (result.Claimed == settings.BatchSize && result.Sent > 0)
+                    {
+                        continue; // more rows are waiting: publish the next batch while this one is marked
+                    }
+                    await SettleAsync(marking, orDiscard: null);
+                    marking = null;
+                    if (time.GetUtcNow() >= nextPrune)
+                    {
+                        await pruner.PruneAsync(stoppingToken);
+                        nextPrune = time.GetUtcNow() + settings.PruneInterval;
+                    }
+                    if (result.Sent == 0 && result.Failed > 0)
+                    {
+                        // Nothing got through (typically the broker is down): wake on the poll interval only, not on
+                        // every commit, or each commit would start a pass that fails again and rewrites the rows.
+                        await Task.Delay(wait, time, stoppingToken);
+                        continue;
+                    }
                 }
-                if (time.GetUtcNow() >= nextPrune)
+                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
                 {
-                    await pruner.PruneAsync(stoppingToken);
-                    nextPrune = time.GetUtcNow() + settings.PruneInterval;
+                    // A batch still marking ends before the next pass; if it fails too, its rows stay unsent and go again.
+                    await SettleQuietlyAsync(marking);
+                    marking = null;
+                    consecutiveFaults++;
+                    wait = Backoff.For(consecutiveFaults, settings.MinBackoff, settings.MaxBackoff);
+                    logger.LogError(e, "Outbox pass for {DbContext} failed ({Faults} in a row); retrying in {Delay}",
+                        typeof(TDbContext).Name, consecutiveFaults, wait);
                 }
-                if (result.Sent == 0 && result.Failed > 0)
-                {
-                    // Nothing got through (typically the broker is down): wake on the poll interval only, not on
-                    // every commit, or each commit would start a pass that fails again and rewrites the rows.
-                    await Task.Delay(wait, time, stoppingToken);
-                    continue;
-                }
+                await signal.WaitAsync(wait, time, stoppingToken);
             }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+        }
+        finally
+        {
+            await SettleQuietlyAsync(marking);
+        }
+    }
+
+    /// <summary>
+    /// Waits for the batch marking in the background. If that failed, the batch published since is given up too (its
+    /// PostgreSQL transaction rolled back, its rows unsent and relayed again: duplicates the inbox absorbs), because
+    /// its claim skipped and held what the failed batch would have marked.
+    /// </summary>
+    private static async Task SettleAsync((PublishedBatch Batch, Task Done)? marking, PublishedBatch? orDiscard)
+    {
+        try
+        {
+            await (marking?.Done ?? Task.CompletedTask);
+        }
+        catch
+        {
+            if (orDiscard is not null)
             {
-                consecutiveFaults++;
-                wait = Backoff.For(consecutiveFaults, settings.MinBackoff, settings.MaxBackoff);
-                logger.LogError(e, "Outbox pass for {DbContext} failed ({Faults} in a row); retrying in {Delay}",
-                    typeof(TDbContext).Name, consecutiveFaults, wait);
+                await orDiscard.DisposeAsync();
             }
-            await signal.WaitAsync(wait, time, stoppingToken);
+            throw;
+        }
+    }
+
+    private static async Task SettleQuietlyAsync((PublishedBatch Batch, Task Done)? marking)
+    {
+        try
+        {
+            await (marking?.Done ?? Task.CompletedTask);
+        }
+        catch (Exception)
+        {
+            // Failed or cancelled while marking: its rows stay unsent and are relayed again (the inbox drops duplicates).
         }
     }
 }

@@ -1,32 +1,74 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lifecycle.Messaging.Persistence;
 
 /// <summary>
-/// Serialises this process's messaging writes (inbox transactions, marking rows sent, pruning) per SQLite database.
+/// Serialises this process's write transactions per SQLite database: always the messaging ones (inbox transactions,
+/// marking rows sent, pruning), and the service's own too when it opts in with <see cref="SqliteWriteGateInterceptor"/>.
 /// SQLite has one writer anyway; waiting here is a queue, whereas colliding there makes Microsoft.Data.Sqlite sleep
-/// 150 ms per SQLITE_BUSY retry, which is what capped consumers at tens of messages per second. Other providers pass.
+/// 150 ms per SQLITE_BUSY retry (or SQLite's busy handler sleep 1–100 ms steps), which is what capped consumers at tens
+/// of messages per second. Reentrant per DbContext: a context that holds the gate passes again (the interceptor sees
+/// the transaction a messaging write opens inside it). Other providers pass.
 /// </summary>
 public sealed class SqliteWriteGate
 {
     private const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
+    private static readonly object Marker = new();
     private readonly ConcurrentDictionary<string, SemaphoreSlim> gates = new(StringComparer.Ordinal);
+    private readonly ConditionalWeakTable<DbContext, object> holders = [];
 
     public static bool IsSqlite(DbContext db) => db.Database.ProviderName == SqliteProvider;
 
-    public async ValueTask<IDisposable> EnterAsync(DbContext db, CancellationToken cancellationToken)
+    public ValueTask<IDisposable> EnterAsync(DbContext db, CancellationToken cancellationToken) =>
+        EnterAsync(db, Timeout.InfiniteTimeSpan, cancellationToken);
+
+    /// <summary>Waits for the database's gate (at most <paramref name="timeout"/>, then TimeoutException); dispose to leave.</summary>
+    public async ValueTask<IDisposable> EnterAsync(DbContext db, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        if (!IsSqlite(db))
+        if (!IsSqlite(db) || holders.TryGetValue(db, out _))
         {
             return Passed.Instance;
         }
-        var gate = gates.GetOrAdd(db.Database.GetConnectionString() ?? "", _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken);
-        return new Held(gate);
+        var gate = GateOf(db);
+        if (!await gate.WaitAsync(timeout, cancellationToken))
+        {
+            throw Busy(timeout);
+        }
+        return Hold(db, gate);
     }
 
-    private sealed class Held(SemaphoreSlim gate) : IDisposable
+    /// <summary>The synchronous twin of <see cref="EnterAsync(DbContext, TimeSpan, CancellationToken)"/>, for EF's synchronous API.</summary>
+    public IDisposable Enter(DbContext db, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        if (!IsSqlite(db) || holders.TryGetValue(db, out _))
+        {
+            return Passed.Instance;
+        }
+        var gate = GateOf(db);
+        if (!gate.Wait(timeout, cancellationToken))
+        {
+            throw Busy(timeout);
+        }
+        return Hold(db, gate);
+    }
+
+    private SemaphoreSlim GateOf(DbContext db) =>
+        gates.GetOrAdd(db.Database.GetConnectionString() ?? "", _ => new SemaphoreSlim(1, 1));
+
+    private Held Hold(DbContext db, SemaphoreSlim gate)
+    {
+        holders.AddOrUpdate(db, Marker);
+        return new Held(this, db, gate);
+    }
+
+    // Waiting this long means a writer never finished (or this flow waits for a context it holds itself):
+    // fail as SQLite would with SQLITE_BUSY rather than hang.
+    private static TimeoutException Busy(TimeSpan timeout) =>
+        new($"Waited {timeout} for the SQLite write gate: another write transaction of this process did not end");
+
+    private sealed class Held(SqliteWriteGate owner, DbContext db, SemaphoreSlim gate) : IDisposable
     {
         private int released;
 
@@ -34,6 +76,7 @@ public sealed class SqliteWriteGate
         {
             if (Interlocked.Exchange(ref released, 1) == 0)
             {
+                owner.holders.Remove(db);
                 gate.Release();
             }
         }

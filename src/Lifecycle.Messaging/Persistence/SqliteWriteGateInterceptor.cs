@@ -1,0 +1,155 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Lifecycle.Messaging.Persistence;
+
+/// <summary>
+/// Opt-in (<c>AddMessaging(..., m => m.SerializeSqliteWrites())</c>): every write transaction of the DbContext goes
+/// through the process's <see cref="SqliteWriteGate"/>, the same queue as the relay and the inbox, so the service's
+/// own commits wait their turn in process instead of colliding with them in SQLite's busy handler (which sleeps).
+/// Held from BeginTransaction (Microsoft.Data.Sqlite begins IMMEDIATE: every explicit transaction takes the write lock)
+/// to commit or rollback, and around a SaveChanges without one; released at the latest when the connection closes
+/// (a transaction disposed without commit). Reads and statements run outside a transaction (ExecuteUpdate, raw SQL)
+/// are not gated: they stay in SQLite's busy timeout. Other providers pass untouched.
+/// </summary>
+public sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate, TimeSpan? waitTimeout = null)
+    : ISaveChangesInterceptor, IDbTransactionInterceptor, IDbConnectionInterceptor
+{
+    /// <summary>Longer than any healthy write transaction; a wait this long fails like SQLITE_BUSY instead of hanging.</summary>
+    public static readonly TimeSpan DefaultWaitTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly TimeSpan timeout = waitTimeout ?? DefaultWaitTimeout;
+    private readonly ConditionalWeakTable<DbContext, IDisposable> held = [];
+
+    public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        if (eventData.Context is { } db && NeedsGate(db))
+        {
+            held.AddOrUpdate(db, gate.Enter(db, timeout, CancellationToken.None));
+        }
+        return result;
+    }
+
+    public async ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } db && NeedsGate(db))
+        {
+            held.AddOrUpdate(db, await gate.EnterAsync(db, timeout, cancellationToken));
+        }
+        return result;
+    }
+
+    public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        LeaveUnlessInTransaction(eventData.Context);
+        return result;
+    }
+
+    public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        LeaveUnlessInTransaction(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public void SaveChangesFailed(DbContextErrorEventData eventData) => LeaveUnlessInTransaction(eventData.Context);
+
+    public Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        LeaveUnlessInTransaction(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public void SaveChangesCanceled(DbContextEventData eventData) => LeaveUnlessInTransaction(eventData.Context);
+
+    public Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        LeaveUnlessInTransaction(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public InterceptionResult<DbTransaction> TransactionStarting(
+        DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
+    {
+        if (eventData.Context is { } db && NeedsGate(db))
+        {
+            held.AddOrUpdate(db, gate.Enter(db, timeout, CancellationToken.None));
+        }
+        return result;
+    }
+
+    public async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(
+        DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result,
+        CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } db && NeedsGate(db))
+        {
+            held.AddOrUpdate(db, await gate.EnterAsync(db, timeout, cancellationToken));
+        }
+        return result;
+    }
+
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Leave(eventData.Context);
+
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Leave(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Leave(eventData.Context);
+
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Leave(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    // Failing to begin leaves no transaction; failing to commit or roll back leaves one the caller disposes next.
+    public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => Leave(eventData.Context);
+
+    public Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Leave(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    // A transaction disposed without commit or rollback ends with its connection (EF closes what it opened for it).
+    public void ConnectionClosed(DbConnection connection, ConnectionEndEventData eventData) => Leave(eventData.Context);
+
+    public Task ConnectionClosedAsync(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        Leave(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public void ConnectionDisposed(DbConnection connection, ConnectionEndEventData eventData) => Leave(eventData.Context);
+
+    public Task ConnectionDisposedAsync(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        Leave(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    // Already held by this interceptor (SaveChanges opening its own transaction, SaveChanges inside a transaction).
+    private bool NeedsGate(DbContext db) => SqliteWriteGate.IsSqlite(db) && !held.TryGetValue(db, out _);
+
+    private void LeaveUnlessInTransaction(DbContext? db)
+    {
+        if (db?.Database.CurrentTransaction is null)
+        {
+            Leave(db);
+        }
+    }
+
+    private void Leave(DbContext? db)
+    {
+        if (db is not null && held.TryGetValue(db, out var ticket))
+        {
+            held.Remove(db);
+            ticket.Dispose();
+        }
+    }
+}
