@@ -26,7 +26,9 @@ public static class Extensions
     /// <summary>
     /// Messages each order queue consumes at once, and so the largest inbox batch (Messaging:InboxBatchSize caps it
     /// too): large enough that a burst is applied in a few transactions, small enough that one batch's transaction
-    /// stays short. Messaging:PrefetchCount (appsettings.json) keeps at least this many delivered.
+    /// stays short. Messaging:PrefetchCount (appsettings.json) keeps at least this many delivered, and
+    /// Messaging:InboxBatchAppliers is 1: on PostgreSQL two concurrent batches of a queue would nearly always share a
+    /// contact, and the loser's version check would roll its whole batch back to one-by-one processing.
     /// </summary>
     public const int OrderQueueConcurrency = 128;
 
