@@ -4,14 +4,24 @@
 #     bench/grpc.sh) in the same run and with the same h2load settings; req/s and p50/p99 from h2load's request log.
 #  2. Event → snapshot freshness: OrderPaid events published on RabbitMQ at a steady rate, every contact watched
 #     through WatchCustomerSnapshot; p50/p95/p99 from each event's due time to the first snapshot that includes it.
-# Usage: bench/contacts.sh [h2load-seconds=10] [events-per-second=500] [freshness-seconds=20] [--postgres]
+#  Or, with --capacity=N, only this: N OrderPaid published at once; how fast they become visible (applied/s) and the
+#  contacts process's CPU time per event, a figure that holds on a shared machine.
+# Usage: bench/contacts.sh [h2load-seconds=10] [events-per-second=500] [freshness-seconds=20] [--postgres] [--capacity=N]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-seconds=${1:-10}
-rate=${2:-500}
-fresh_seconds=${3:-20}
+positional=()
 flags=()
-[[ " $* " == *" --postgres "* ]] && flags+=(--postgres)
+capacity=""
+for arg in "$@"; do
+  case $arg in
+    --postgres) flags+=(--postgres) ;;
+    --capacity=*) capacity=${arg#--capacity=} ;;
+    *) positional+=("$arg") ;;
+  esac
+done
+seconds=${positional[0]:-10}
+rate=${positional[1]:-500}
+fresh_seconds=${positional[2]:-20}
 command -v h2load >/dev/null || { echo "h2load missing: scripts/install-prereqs.sh (nghttp2-client)" >&2; exit 1; }
 
 dotnet build Lifecycle.AppHost -c Release -nologo -v q -clp:ErrorsOnly
@@ -31,6 +41,14 @@ apphost_start "$tmp/state" "$tmp/apphost.log" "${flags[@]}"
 apphost_wait_healthy "$tmp/state" || { tail -n 40 "$tmp/apphost.log" >&2; exit 1; }
 contacts=$(apphost_endpoint "$tmp/state" contacts grpc)
 amqp=$(apphost_endpoint "$tmp/state" messaging amqp)
+if [[ -n "$capacity" ]]; then
+  # The contacts process: the one listening on its gRPC port.
+  contacts_pid=$(ss -Htlnp "sport = :${contacts##*:}" | grep -o 'pid=[0-9]*' | head -n1 | cut -d= -f2)
+  echo "capacity: $capacity OrderPaid at once over 200 watched contacts (contacts pid $contacts_pid)" >&2
+  $contacts_bench capacity "$contacts" "$amqp" "$capacity" 200 "$contacts_pid" || echo "capacity driver exited non-zero (see above)" >&2
+  uptime
+  exit 0
+fi
 echo_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
 $grpc_bench serve grpc "$echo_port" > "$tmp/echo.log" 2>&1 &
 echo_pid=$!

@@ -12,6 +12,7 @@ public sealed class ContactRevenueTracker
     private readonly Queue<(long RevenueAfter, long DueTimestamp)> pending = new();
     private long expectedRevenue;
     private long seenRevenue;
+    private long versions;
 
     /// <summary>Registers the next payment (before it is published) and returns the revenue it will lead to.</summary>
     public long Expect(long amountMinor, long dueTimestamp)
@@ -29,6 +30,7 @@ public sealed class ContactRevenueTracker
     {
         lock (gate)
         {
+            versions++;
             seenRevenue = Math.Max(seenRevenue, revenueMinor);
             while (pending.TryPeek(out var payment) && payment.RevenueAfter <= seenRevenue)
             {
@@ -37,6 +39,18 @@ public sealed class ContactRevenueTracker
                 {
                     visibleMillis.Add(Stopwatch.GetElapsedTime(payment.DueTimestamp, nowTimestamp).TotalMilliseconds);
                 }
+            }
+        }
+    }
+
+    /// <summary>Snapshot versions received so far.</summary>
+    public long Versions
+    {
+        get
+        {
+            lock (gate)
+            {
+                return versions;
             }
         }
     }

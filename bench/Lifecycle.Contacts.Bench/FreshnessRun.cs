@@ -11,15 +11,20 @@ namespace Lifecycle.Contacts.Bench;
 /// Event → snapshot freshness: OrderPaid events published on RabbitMQ at a steady rate (open loop, round robin over
 /// the contacts, as the orders service's outbox would publish them), each contact watched through
 /// WatchCustomerSnapshot. An event's freshness is from its due time to the first snapshot version that includes it,
-/// so a publisher or consumer that falls behind shows up as latency.
+/// so a publisher or consumer that falls behind shows up as latency. With no rate (capacity), every event is published
+/// as fast as the client can and is due when its publish starts: the run then measures how fast the service applies a
+/// backlog.
 /// </summary>
 public static class FreshnessRun
 {
     private const long AmountMinor = 100;
 
-    public sealed record Result(int Published, double PublishSeconds, int PublishErrors, List<double> Visible, int Lost);
+    /// <param name="DrainedSeconds">From the first publish until every event was visible (or the drain deadline).</param>
+    /// <param name="Versions">Snapshot versions the watchers received (a version may cover several events).</param>
+    public sealed record Result(int Published, double PublishSeconds, int PublishErrors, List<double> Visible, int Lost, double DrainedSeconds, long Versions);
 
-    public static async Task<Result> RunAsync(GrpcChannel channel, Uri amqp, IReadOnlyList<string> contactIds, int rate, TimeSpan duration)
+    /// <param name="rate">Events per second, or 0 to publish them all at once.</param>
+    public static async Task<Result> RunAsync(GrpcChannel channel, Uri amqp, IReadOnlyList<string> contactIds, int rate, int total)
     {
         var visible = new List<double>();
         var trackers = contactIds.ToDictionary(id => id, _ => new ContactRevenueTracker());
@@ -36,12 +41,11 @@ public static class FreshnessRun
         }));
         await bus.StartAsync();
         var publishErrors = 0;
-        var total = (int)(rate * duration.TotalSeconds);
         var publishes = new List<Task>(total);
         var started = Stopwatch.GetTimestamp();
         for (var i = 0; i < total; i++)
         {
-            var due = started + (long)(i * (double)Stopwatch.Frequency / rate);
+            var due = rate > 0 ? started + (long)(i * (double)Stopwatch.Frequency / rate) : Stopwatch.GetTimestamp();
             while (Stopwatch.GetTimestamp() < due)
             {
                 await Task.Delay(1);
@@ -64,12 +68,14 @@ public static class FreshnessRun
         var drainDeadline = Stopwatch.GetTimestamp() + 60 * Stopwatch.Frequency;
         while (trackers.Values.Any(t => t.Pending > 0) && Stopwatch.GetTimestamp() < drainDeadline)
         {
-            await Task.Delay(50);
+            await Task.Delay(20);
         }
+        var drainedSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         await stopWatching.CancelAsync();
         await Task.WhenAll(watchers);
         await bus.StopAsync();
-        return new Result(total, publishSeconds, publishErrors, visible, trackers.Values.Sum(t => t.Pending));
+        return new Result(total, publishSeconds, publishErrors, visible, trackers.Values.Sum(t => t.Pending), drainedSeconds,
+            trackers.Values.Sum(t => t.Versions));
     }
 
     private static async Task PublishAsync(IBusControl bus, OrderPaid paid, Action onError)

@@ -7,10 +7,13 @@ using Lifecycle.Orders.Bench;
 //       creates a contact, warms its cached snapshot and writes a framed GetCustomerSnapshot request for h2load
 //   Lifecycle.Contacts.Bench freshness <contacts-url> <amqp-url> [rate=500] [seconds=20] [contacts=200]
 //       publishes OrderPaid events at a steady rate and measures event → snapshot visible through watchers
-if (args.Length < 3 || args[0] is not ("request" or "freshness"))
+//   Lifecycle.Contacts.Bench capacity <contacts-url> <amqp-url> [events=5000] [contacts=200] [contacts-pid]
+//       publishes the events at once and measures how fast they become visible, with the contacts process's CPU per event
+if (args.Length < 3 || args[0] is not ("request" or "freshness" or "capacity"))
 {
     Console.Error.WriteLine("usage: Lifecycle.Contacts.Bench request <contacts-url> <request-file>");
     Console.Error.WriteLine("       Lifecycle.Contacts.Bench freshness <contacts-url> <amqp-url> [rate] [seconds] [contacts]");
+    Console.Error.WriteLine("       Lifecycle.Contacts.Bench capacity <contacts-url> <amqp-url> [events] [contacts] [contacts-pid]");
     return 2;
 }
 
@@ -22,11 +25,19 @@ if (args[0] == "request")
     return 0;
 }
 
+if (args[0] == "capacity")
+{
+    return await CapacityRun.RunAsync(channel, new Uri(args[2]),
+        events: args.Length > 3 ? int.Parse(args[3]) : 5000,
+        contactCount: args.Length > 4 ? int.Parse(args[4]) : 200,
+        contactsPid: args.Length > 5 ? int.Parse(args[5]) : null);
+}
+
 var rate = args.Length > 3 ? int.Parse(args[3]) : 500;
-var duration = TimeSpan.FromSeconds(args.Length > 4 ? int.Parse(args[4]) : 20);
+var seconds = args.Length > 4 ? int.Parse(args[4]) : 20;
 var contactCount = args.Length > 5 ? int.Parse(args[5]) : 200;
 var contacts = await BenchContacts.CreateAsync(channel, contactCount);
-var result = await FreshnessRun.RunAsync(channel, new Uri(args[2]), contacts, rate, duration);
+var result = await FreshnessRun.RunAsync(channel, new Uri(args[2]), contacts, rate, rate * seconds);
 Console.WriteLine($"freshness: {result.Published} events in {result.PublishSeconds:F1} s ({result.Published / result.PublishSeconds:F0}/s offered), " +
     $"{result.Visible.Count} visible, {result.Lost} never visible, {result.PublishErrors} publish errors");
 

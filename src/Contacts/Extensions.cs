@@ -11,6 +11,7 @@ using Lifecycle.Contacts.Timeline;
 using Lifecycle.Contacts.Value;
 using Lifecycle.Contracts.Events;
 using Lifecycle.Messaging;
+using Lifecycle.Messaging.Inbox;
 using Lifecycle.Messaging.Persistence;
 
 namespace Lifecycle.Contacts;
@@ -22,6 +23,15 @@ public static class Extensions
     public const string DatabaseName = "contactsdb";
     public const string CacheName = "cache";
 
+    /// <summary>
+    /// Messages each order queue consumes at once, and so the largest inbox batch (Messaging:InboxBatchSize caps it
+    /// too): large enough that a burst is applied in a few transactions, small enough that one batch's transaction
+    /// stays short. Messaging:PrefetchCount (appsettings.json) keeps at least this many delivered, and
+    /// Messaging:InboxBatchAppliers is 1: on PostgreSQL two concurrent batches of a queue would nearly always share a
+    /// contact, and the loser's version check would roll its whole batch back to one-by-one processing.
+    /// </summary>
+    public const int OrderQueueConcurrency = 128;
+
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddValidatedOptions<ContactsOptions>(ContactsOptions.SectionName);
@@ -32,13 +42,16 @@ public static class Extensions
         builder.AddServiceDbContext<ContactsDbContext>(DatabaseName, options => options.AddInterceptors(new SqliteTuningInterceptor(busyTimeoutMilliseconds: 10_000)));
         // Before messaging: hosted services stop in reverse order, so the worker drains what the consumers committed last.
         builder.Services.AddHostedService<CommittedChangeWorker>();
+        // The order handlers find their contact and order in the unit of work before querying (OrderReadModel), so one
+        // save per inbox batch is correct for them, and the queues take large batches: per event, the inbox query, the
+        // stage model read, change detection, the commit and the snapshot rebuild are shared by up to a batch of events.
         builder.AddMessaging<ContactsDbContext>(ServiceName, messaging => messaging
-            .AddHandler<OrderPlacedHandler, OrderPlaced>()
-            .AddHandler<OrderPaidHandler, OrderPaid>()
-            .AddHandler<OrderRefundedHandler, OrderRefunded>()
-            .AddHandler<OrderCancelledHandler, OrderCancelled>()
-            .AddHandler<CartUpdatedHandler, CartUpdated>()
-            .AddHandler<CartAbandonedHandler, CartAbandoned>());
+            .AddHandler<OrderPlacedHandler, OrderPlaced>(OrderQueueConcurrency, InboxBatchSaving.OncePerBatch)
+            .AddHandler<OrderPaidHandler, OrderPaid>(OrderQueueConcurrency, InboxBatchSaving.OncePerBatch)
+            .AddHandler<OrderRefundedHandler, OrderRefunded>(OrderQueueConcurrency, InboxBatchSaving.OncePerBatch)
+            .AddHandler<OrderCancelledHandler, OrderCancelled>(OrderQueueConcurrency, InboxBatchSaving.OncePerBatch)
+            .AddHandler<CartUpdatedHandler, CartUpdated>(OrderQueueConcurrency, InboxBatchSaving.OncePerBatch)
+            .AddHandler<CartAbandonedHandler, CartAbandoned>(OrderQueueConcurrency, InboxBatchSaving.OncePerBatch));
 
         var services = builder.Services;
         services.AddSingleton<PageTokens>();

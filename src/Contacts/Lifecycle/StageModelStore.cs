@@ -4,17 +4,28 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lifecycle.Contacts.Lifecycle;
 
-/// <summary>Reads and replaces the stage model in force; the default model applies until one is stored.</summary>
+/// <summary>
+/// Reads and replaces the stage model in force; the default model applies until one is stored. Scoped: the model is
+/// read once per unit of work (an API call, or an inbox batch of up to a few hundred events) and reused by every
+/// rule evaluation in it, as if the whole unit ran at the moment of that read. A replacement by this store is seen at
+/// once; one made elsewhere meanwhile applies from the next unit of work.
+/// </summary>
 public sealed class StageModelStore(ContactsDbContext db, TimeProvider time)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private (StageModel Model, long Version)? current;
 
     public async Task<(StageModel Model, long Version)> GetAsync(CancellationToken cancellationToken)
     {
+        if (current is { } known)
+        {
+            return known;
+        }
         var stored = await db.StageModels.AsNoTracking().SingleOrDefaultAsync(m => m.Id == StoredStageModel.CurrentId, cancellationToken);
-        return stored is null
+        current = stored is null
             ? (DefaultStageModel.Create(), 0)
             : (JsonSerializer.Deserialize<StageModel>(stored.Json, Json)!, stored.Version);
+        return current.Value;
     }
 
     /// <summary>Stores a validated model; the version check makes two concurrent replacements fail one of them.</summary>
@@ -35,6 +46,7 @@ public sealed class StageModelStore(ContactsDbContext db, TimeProvider time)
             stored.UpdatedAt = now;
         }
         await db.SaveChangesAsync(cancellationToken);
+        current = (model, stored.Version);
         return stored.Version;
     }
 }
