@@ -64,6 +64,14 @@ public static class Extensions
         services.AddScoped<SchedulerLeases>();
         services.AddScoped<InactivitySweep>();
         services.AddScoped<OrderReadModel>();
+        // The inbox loads each order batch's contacts and orders in one query each before the handlers run.
+        services.AddScoped<OrderBatchPreparer>();
+        services.AddScoped<IIntegrationEventBatchPreparer<OrderPlaced>>(sp => sp.GetRequiredService<OrderBatchPreparer>());
+        services.AddScoped<IIntegrationEventBatchPreparer<OrderPaid>>(sp => sp.GetRequiredService<OrderBatchPreparer>());
+        services.AddScoped<IIntegrationEventBatchPreparer<OrderRefunded>>(sp => sp.GetRequiredService<OrderBatchPreparer>());
+        services.AddScoped<IIntegrationEventBatchPreparer<OrderCancelled>>(sp => sp.GetRequiredService<OrderBatchPreparer>());
+        services.AddScoped<IIntegrationEventBatchPreparer<CartUpdated>>(sp => sp.GetRequiredService<OrderBatchPreparer>());
+        services.AddScoped<IIntegrationEventBatchPreparer<CartAbandoned>>(sp => sp.GetRequiredService<OrderBatchPreparer>());
         services.AddScoped<InteractionRecorder>();
         services.AddScoped<TimelineQuery>();
         services.AddScoped<CustomerValueReader>();

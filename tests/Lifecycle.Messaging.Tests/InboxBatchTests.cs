@@ -123,6 +123,35 @@ public sealed class InboxBatchTests(RabbitMqFixture rabbit, PostgresFixture post
         Assert.InRange(built, 1, Healthy - 1);
     }
 
+    [Fact]
+    public async Task A_batch_preparer_sees_the_batch_before_its_handlers_run()
+    {
+        using var database = await TestDatabase.CreateAsync(Provider.Sqlite, postgres);
+        using var producerDatabase = await TestDatabase.CreateAsync(Provider.Sqlite, postgres);
+        var serviceName = ServiceNames.Unique();
+        Task<ServiceUnderTest> StartPreparedAsync() => ServiceUnderTest.StartAsync(serviceName, rabbit.ConnectionString, database,
+            m => m.AddHandler<PreparedBatchHandler, ContactCreated>(concurrentMessageLimit: 16),
+            new Dictionary<string, string?> { ["Messaging:PrefetchCount"] = "64" },
+            services => services.AddSingleton<PreparerCalls>().AddScoped<PreparedEvents>()
+                .AddScoped<IIntegrationEventBatchPreparer<ContactCreated>, ContactCreatedBatchPreparer>());
+        await (await StartPreparedAsync()).DisposeAsync();
+        var events = Enumerable.Range(0, Healthy).Select(_ => TestEvents.Contact()).ToList();
+        await using (var producer = await ServiceUnderTest.StartAsync(ServiceNames.Unique(), rabbit.ConnectionString, producerDatabase, _ => { }))
+        {
+            await producer.CommitAsync(events);
+            await Eventually.UntilAsync(() => UnsentAsync(producerDatabase), n => n == 0, TimeSpan.FromSeconds(30), "the backlog relayed");
+        }
+
+        await using var service = await StartPreparedAsync();
+
+        var effects = await service.WaitForEffectsAsync(PreparedBatchHandler.Consumer, Healthy);
+        Assert.Equal(events.Select(e => e.EventId).Order(), effects.Select(e => e.EventId).Order());
+        // Every handler found its event among what the preparer of its own batch (same scope) had been given.
+        Assert.All(effects, e => Assert.Equal("prepared", e.AggregateId));
+        // Once per batch, not once per message.
+        Assert.InRange(service.Services.GetRequiredService<PreparerCalls>().Count, 1, Healthy - 1);
+    }
+
     private Task<ServiceUnderTest> StartConsumerAsync(string serviceName, TestDatabase database, InboxBatchSaving saving) =>
         ServiceUnderTest.StartAsync(serviceName, rabbit.ConnectionString, database,
             m => m.AddHandler<PoisonSensitiveHandler, OrderCancelled>(concurrentMessageLimit: 16, batchSaving: saving),

@@ -160,23 +160,49 @@ public sealed class InboxBatcher<TDbContext, TEvent, THandler>(
             // delivery applied meanwhile fails the batch there, before the other handlers run.
             db.Set<InboxMessage>().AddRange(fresh.Select(d => new InboxMessage { MessageId = d.MessageId, Consumer = name.Value, ProcessedAt = processedAt }));
             var saveEach = policy.Saving == InboxBatchSaving.AfterEachMessage;
-            foreach (var delivery in batch.Where(fresh.Contains))
+            var applying = batch.Where(fresh.Contains).ToList();
+            if (scope.ServiceProvider.GetService<IIntegrationEventBatchPreparer<TEvent>>() is { } preparer)
+            {
+                await preparer.PrepareAsync(applying.ConvertAll(d => d.Message), cancellationToken);
+            }
+            foreach (var delivery in applying)
             {
                 using var activity = MessagingTelemetry.StartConsume(name.Value, delivery.TraceParent, delivery.TraceState);
                 await handler.HandleAsync(delivery.Message, cancellationToken);
                 if (saveEach)
                 {
                     // Saved (not committed) before the next handler runs, so it sees this one's effect as it would one by one.
-                    await db.SaveChangesAsync(cancellationToken);
+                    await SaveDetectingOnceAsync(db, cancellationToken);
                 }
             }
             if (!saveEach)
             {
-                await db.SaveChangesAsync(cancellationToken);
+                await SaveDetectingOnceAsync(db, cancellationToken);
             }
             await transaction.CommitAsync(cancellationToken);
         }
         return fresh;
+    }
+
+    /// <summary>
+    /// Saves with one change detection: SaveChanges detects changes itself, and every SaveChanges interceptor that
+    /// enumerates <c>ChangeTracker.Entries</c> (the outbox's, a service's snapshot or cache interceptors) would scan
+    /// everything the batch tracks once more. Interceptors may read entries here but must not change entities.
+    /// </summary>
+    private static async Task SaveDetectingOnceAsync(TDbContext db, CancellationToken cancellationToken)
+    {
+        var tracker = db.ChangeTracker;
+        var autoDetect = tracker.AutoDetectChangesEnabled;
+        tracker.DetectChanges();
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = autoDetect;
+        }
     }
 
     // The token source is not disposed: the applier may still be observing its token while it winds down.
