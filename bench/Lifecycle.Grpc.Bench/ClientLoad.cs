@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net;
 using Grpc.Net.Client;
 using Lifecycle.Grpc.Testing.Echo;
 
@@ -26,29 +25,9 @@ internal static class ClientLoad
     /// <summary>The baseline: plain HttpClient posting pre-framed bytes, no gRPC client code at all.</summary>
     public static async Task<LoadResult> RunRawAsync(Uri address, int concurrency, TimeSpan duration)
     {
-        using var handler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true };
-        using var invoker = new HttpMessageInvoker(handler);
-        var uri = new Uri(address, "/lifecycle.testing.v1.EchoService/Echo");
-        async Task CallAsync()
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Post, uri)
-            {
-                Version = HttpVersion.Version20,
-                VersionPolicy = HttpVersionPolicy.RequestVersionExact,
-                Content = new ByteArrayContent(EchoPayloads.FramedEchoRequest),
-            };
-            request.Content.Headers.TryAddWithoutValidation("content-type", "application/grpc");
-            request.Headers.TryAddWithoutValidation("te", "trailers");
-            using var response = await invoker.SendAsync(request, CancellationToken.None);
-            var body = await response.Content.ReadAsByteArrayAsync();
-            if (body.Length != EchoPayloads.FramedEchoResponse.Length)
-            {
-                throw new InvalidOperationException("Wrong echo.");
-            }
-        }
-
-        await CallAsync();
-        return await RunAsync(concurrency, duration, CallAsync);
+        using var client = new RawEchoClient(address);
+        await client.EchoAsync();
+        return await RunAsync(concurrency, duration, client.EchoAsync);
     }
 
     private static async Task<LoadResult> RunAsync(int concurrency, TimeSpan duration, Func<Task> call)
