@@ -208,7 +208,9 @@ public sealed class InboxBatcher<TDbContext, TEvent, THandler>(
     // The token source is not disposed: the applier may still be observing its token while it winds down.
     public void Dispose()
     {
-        stopping.Cancel();
+        // Closed first: a delivery written after this falls back to processing alone instead of waiting on an applier
+        // that has already stopped; everything written before is still drained and completed by the applier.
         pending.Writer.TryComplete();
+        stopping.Cancel();
     }
 }

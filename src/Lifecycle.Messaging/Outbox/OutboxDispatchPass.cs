@@ -57,7 +57,7 @@ internal sealed class OutboxDispatchPass<TDbContext>(
             var held = (await OutboxClaim.HeldAggregatesAsync(db, now, cancellationToken)).ToHashSet(StringComparer.Ordinal);
             if (marking is not null)
             {
-                held.UnionWith(marking.FailedAggregates);
+                held.UnionWith(marking.UnsentAggregates);
             }
             var chains = claimed.Where(m => !held.Contains(m.AggregateId)).GroupBy(m => m.AggregateId, StringComparer.Ordinal);
             phase = RecordPhase("claim", phase);

@@ -8,8 +8,10 @@ namespace Lifecycle.Messaging.Outbox;
 /// A relay pass whose rows the broker has answered for and which still has to mark them: the confirmed ones sent (one
 /// UPDATE), the failed ones with their retry time, in the claim's transaction (PostgreSQL: the one holding the row
 /// locks). The dispatcher claims and publishes the next batch while this one marks, so until <see cref="MarkAsync"/>
-/// completes its rows must not be claimed again (<see cref="Sequences"/>) and the aggregates of its failed rows stay
-/// held (<see cref="FailedAggregates"/>): their retries are not saved yet.
+/// completes its rows must not be claimed again (<see cref="Sequences"/>) and every aggregate with a row it claimed but
+/// did not send stays held (<see cref="UnsentAggregates"/>): a failed row's retry is not saved yet, and a row held back
+/// behind an earlier backing-off row is skipped by the next claim, so that claim must not send the aggregate's later
+/// rows ahead of it.
 /// </summary>
 internal sealed class PublishedBatch(
     IAsyncDisposable scope,
@@ -24,8 +26,8 @@ internal sealed class PublishedBatch(
 
     public IReadOnlySet<long> Sequences { get; } = claimed.Select(m => m.Sequence).ToHashSet();
 
-    public IReadOnlySet<string> FailedAggregates { get; } =
-        outcome.Failed.Select(f => f.Row.AggregateId).ToHashSet(StringComparer.Ordinal);
+    public IReadOnlySet<string> UnsentAggregates { get; } =
+        claimed.Except(outcome.Sent).Select(m => m.AggregateId).ToHashSet(StringComparer.Ordinal);
 
     public async Task MarkAsync(CancellationToken cancellationToken)
     {
