@@ -31,14 +31,23 @@ public sealed class SnapshotRefresher(IServiceScopeFactory scopes, SnapshotCache
         await Task.WhenAll(snapshots.Select(WriteThroughAsync));
     }
 
-    public Task RepairAsync(CancellationToken cancellationToken)
+    public async Task RepairAsync(CancellationToken cancellationToken)
     {
         var ids = needsRepair.Keys.ToList();
         foreach (var id in ids)
         {
             needsRepair.TryRemove(id, out _);
         }
-        return RefreshAsync(ids, cancellationToken);
+        try
+        {
+            await RefreshAsync(ids, cancellationToken);
+        }
+        catch
+        {
+            // The rebuild itself failed (e.g. the database was busy): the next pass tries these contacts again.
+            ScheduleRepair(ids);
+            throw;
+        }
     }
 
     /// <summary>Leaves contacts whose rebuild failed (e.g. the database was busy) to the next repair pass.</summary>
