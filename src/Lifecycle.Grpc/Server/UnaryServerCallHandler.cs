@@ -57,24 +57,9 @@ internal sealed class UnaryServerCallHandler<TService, TRequest, TResponse>(
     private async Task HandleAsync(HttpContextServerCallContext context, ValueTask<TRequest> read)
     {
         var request = await read.ConfigureAwait(false);
-        TResponse response;
-        if (Settings.Interceptors.Length == 0)
-        {
-            var service = Activator.Create(context.HttpContext, out var created);
-            try
-            {
-                response = await invoker(service, request, context).ConfigureAwait(false);
-            }
-            finally
-            {
-                await ServiceActivator<TService>.ReleaseAsync(service, created).ConfigureAwait(false);
-            }
-        }
-        else
-        {
-            response = await InvokeInterceptedAsync(context.HttpContext, request, context).ConfigureAwait(false);
-        }
-
+        var response = Settings.Interceptors.Length == 0
+            ? await InvokeServiceAsync(context.HttpContext, request, context).ConfigureAwait(false)
+            : await InvokeInterceptedAsync(context.HttpContext, request, context).ConfigureAwait(false);
         WriteResponse(context, response);
     }
 
