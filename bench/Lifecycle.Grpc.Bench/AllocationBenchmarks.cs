@@ -1,4 +1,3 @@
-using System.Net;
 using BenchmarkDotNet.Attributes;
 using Grpc.Net.Client;
 using Lifecycle.Grpc.Testing.Echo;
@@ -15,8 +14,7 @@ public class AllocationBenchmarks
     private EchoServerPair? servers;
     private GrpcChannel? channel;
     private EchoService.EchoServiceClient? client;
-    private HttpMessageInvoker? rawInvoker;
-    private Uri? bareEchoUri;
+    private RawEchoClient? toBare;
 
     [GlobalSetup]
     public async Task StartAsync()
@@ -24,23 +22,11 @@ public class AllocationBenchmarks
         servers = await EchoServerPair.StartAsync();
         channel = GrpcChannel.ForAddress(servers.GrpcAddress);
         client = new EchoService.EchoServiceClient(channel);
-        rawInvoker = new HttpMessageInvoker(new SocketsHttpHandler());
-        bareEchoUri = new Uri(servers.BareAddress, "/lifecycle.testing.v1.EchoService/Echo");
+        toBare = new RawEchoClient(servers.BareAddress);
     }
 
     [Benchmark(Baseline = true)]
-    public async Task<int> HttpClientToBareKestrel()
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, bareEchoUri)
-        {
-            Version = HttpVersion.Version20,
-            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
-            Content = new ByteArrayContent(EchoPayloads.FramedEchoRequest),
-        };
-        request.Content.Headers.TryAddWithoutValidation("content-type", "application/grpc");
-        using var response = await rawInvoker!.SendAsync(request, CancellationToken.None);
-        return (await response.Content.ReadAsByteArrayAsync()).Length;
-    }
+    public Task<int> HttpClientToBareKestrel() => toBare!.EchoAsync();
 
     [Benchmark]
     public async Task<int> OurClientToOurServer() => (await client!.EchoAsync(EchoPayloads.Request)).Text.Length;
@@ -49,7 +35,7 @@ public class AllocationBenchmarks
     public async Task StopAsync()
     {
         channel?.Dispose();
-        rawInvoker?.Dispose();
+        toBare?.Dispose();
         await servers!.StopAsync();
     }
 }
