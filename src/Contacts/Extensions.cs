@@ -12,7 +12,7 @@ using Lifecycle.Contacts.Value;
 using Lifecycle.Contracts.Events;
 using Lifecycle.Messaging;
 using Lifecycle.Messaging.Inbox;
-using Lifecycle.Messaging.Persistence;
+using Lifecycle.ServiceDefaults.Data;
 
 namespace Lifecycle.Contacts;
 
@@ -35,11 +35,10 @@ public static class Extensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddValidatedOptions<ContactsOptions>(ContactsOptions.SectionName);
-        // SQLite (a no-op on PostgreSQL): synchronous=NORMAL, as Lifecycle.Messaging advises for services on SQLite. In
+        // SQLite (ignored on PostgreSQL): synchronous=NORMAL, as Lifecycle.Messaging advises for services on SQLite. In
         // WAL mode a commit then costs no fsync (a committed inbox row survives a process crash; a power loss may drop
         // the last few commits), which otherwise caps the one-at-a-time inbox transactions at the disk's fsync rate.
-        // The busy timeout stays at ServiceDefaults' 10 s.
-        builder.AddServiceDbContext<ContactsDbContext>(DatabaseName, options => options.AddInterceptors(new SqliteTuningInterceptor(busyTimeoutMilliseconds: 10_000)));
+        builder.AddServiceDbContext<ContactsDbContext>(DatabaseName, sqliteSynchronous: SqliteSynchronous.Normal);
         // Before messaging: hosted services stop in reverse order, so the worker drains what the consumers committed last.
         builder.Services.AddHostedService<CommittedChangeWorker>();
         // The order handlers find their contact and order in the unit of work before querying (OrderReadModel), so one

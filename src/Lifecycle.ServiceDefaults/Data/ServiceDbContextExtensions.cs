@@ -17,8 +17,10 @@ public static class ServiceDbContextExtensions
     /// "Database:Provider" (Sqlite by default, or Postgres), applies its migrations at start and adds a readiness
     /// check named <paramref name="connectionName"/> (tags "ready", "database"). Both keys are checked at start-up.
     /// </summary>
+    /// <param name="sqliteSynchronous">On SQLite, whether every commit is synced to disk; ignored on PostgreSQL.</param>
     public static IHostApplicationBuilder AddServiceDbContext<TContext>(
-        this IHostApplicationBuilder builder, string connectionName, Action<DbContextOptionsBuilder>? configure = null)
+        this IHostApplicationBuilder builder, string connectionName, Action<DbContextOptionsBuilder>? configure = null,
+        SqliteSynchronous sqliteSynchronous = SqliteSynchronous.Full)
         where TContext : DbContext
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -33,7 +35,7 @@ public static class ServiceDbContextExtensions
         builder.Services.AddDbContext<TContext>((provider, options) =>
         {
             var database = provider.GetRequiredService<IOptionsMonitor<ServiceDatabaseOptions>>().Get(connectionName);
-            UseProvider(options, database);
+            UseProvider(options, database, sqliteSynchronous);
             // Migrations are hand-written (the EF Design package is not on our feed), so there is no model snapshot and
             // EF would always see "pending model changes" and refuse to migrate; the migration tests guard the schema.
             options.ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning));
@@ -48,7 +50,7 @@ public static class ServiceDbContextExtensions
         return builder;
     }
 
-    private static void UseProvider(DbContextOptionsBuilder options, ServiceDatabaseOptions database)
+    private static void UseProvider(DbContextOptionsBuilder options, ServiceDatabaseOptions database, SqliteSynchronous sqliteSynchronous)
     {
         var connectionString = database.ConnectionString
             ?? throw new InvalidOperationException("The database connection string was validated at start-up.");
@@ -58,7 +60,7 @@ public static class ServiceDbContextExtensions
                 options.UseNpgsql(connectionString);
                 break;
             default:
-                options.UseSqlite(SqliteDatabase.Prepare(connectionString)).AddInterceptors(SqlitePragmaInterceptor.Instance);
+                options.UseSqlite(SqliteDatabase.Prepare(connectionString)).AddInterceptors(SqlitePragmaInterceptor.For(sqliteSynchronous));
                 break;
         }
     }
