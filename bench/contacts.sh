@@ -43,7 +43,8 @@ contacts=$(apphost_endpoint "$tmp/state" contacts grpc)
 amqp=$(apphost_endpoint "$tmp/state" messaging amqp)
 if [[ -n "$capacity" ]]; then
   # The contacts process: the one listening on its gRPC port.
-  contacts_pid=$(ss -Htlnp "sport = :${contacts##*:}" | grep -o 'pid=[0-9]*' | head -n1 | cut -d= -f2)
+  contacts_pid=$(ss -Htlnp "sport = :${contacts##*:}" | grep -o 'pid=[0-9]*' | head -n1 | cut -d= -f2 || true)
+  [[ -n "$contacts_pid" ]] || { echo "capacity: no process found listening on ${contacts##*:} (ss -tlnp needs root); cannot measure CPU per event" >&2; exit 1; }
   echo "capacity: $capacity OrderPaid at once over 200 watched contacts (contacts pid $contacts_pid)" >&2
   $contacts_bench capacity "$contacts" "$amqp" "$capacity" 200 "$contacts_pid" || echo "capacity driver exited non-zero (see above)" >&2
   uptime
