@@ -16,6 +16,11 @@ internal static class AllocationProfile
 {
     public static async Task RunAsync(string target, int calls)
     {
+        if (target is not ("bare" or "ours" or "client"))
+        {
+            throw new ArgumentException($"Unknown profile target '{target}': bare, ours or client.", nameof(target));
+        }
+
         var grpc = target is "ours" or "client";
         var port = FreePort.Next();
         var app = grpc ? BenchServers.CreateGrpc(port) : BenchServers.CreateBare(port);

@@ -135,29 +135,19 @@ internal static class MessageFraming
 
     private static (bool Compressed, int Length) ParseHeader(ReadOnlySequence<byte> buffer, PipeReader reader, ICompressionProvider? decompressor, int? maxReceiveSize)
     {
+        Span<byte> copy = stackalloc byte[HeaderSize];
         var first = buffer.FirstSpan;
-        if (first.Length >= HeaderSize)
+        var header = first.Length >= HeaderSize ? first : CopyHeader(buffer, copy);
+        var flag = header[0];
+        var length = BinaryPrimitives.ReadUInt32BigEndian(header[1..]);
+        if (IsAccepted(flag, length, decompressor, maxReceiveSize))
         {
-            // Checked inline: the throwing parser (and its try/catch) only runs for a header that is refused.
-            var flag = first[0];
-            var length = BinaryPrimitives.ReadUInt32BigEndian(first[1..]);
-            if ((flag == 0 || (flag == 1 && decompressor is not null)) && length <= (uint)(maxReceiveSize ?? int.MaxValue))
-            {
-                return (flag == 1, (int)length);
-            }
+            return (flag == 1, (int)length);
         }
 
-        Span<byte> copy = stackalloc byte[HeaderSize];
-        ReadOnlySpan<byte> header = first.Length >= HeaderSize ? first : CopyHeader(buffer, copy);
-        try
-        {
-            return ParseHeader(header, decompressor, maxReceiveSize);
-        }
-        catch (RpcException)
-        {
-            reader.AdvanceTo(buffer.Start);
-            throw;
-        }
+        // The refused message stays unread, so the caller can end the call without consuming the pipe.
+        reader.AdvanceTo(buffer.Start);
+        throw Refusal(flag, decompressor);
     }
 
     /// <summary>The compressed flag and payload length of a message header; RpcException if the message is refused.</summary>
@@ -165,25 +155,19 @@ internal static class MessageFraming
     {
         var flag = header[0];
         var length = BinaryPrimitives.ReadUInt32BigEndian(header[1..]);
-        string? error = flag switch
-        {
-            0 => null,
-            1 when decompressor is null => "A compressed message arrived without a supported grpc-encoding.",
-            1 => null,
-            _ => $"Unknown message compression flag {flag}.",
-        };
-        if (error is not null)
-        {
-            throw new RpcException(new Status(StatusCode.Internal, error));
-        }
-
-        if (length > (uint)(maxReceiveSize ?? int.MaxValue))
-        {
-            throw new RpcException(new Status(StatusCode.ResourceExhausted, "Received message exceeds the maximum configured message size."));
-        }
-
-        return (flag == 1, (int)length);
+        return IsAccepted(flag, length, decompressor, maxReceiveSize) ? (flag == 1, (int)length) : throw Refusal(flag, decompressor);
     }
+
+    private static bool IsAccepted(byte flag, uint length, ICompressionProvider? decompressor, int? maxReceiveSize) =>
+        (flag == 0 || (flag == 1 && decompressor is not null)) && length <= (uint)(maxReceiveSize ?? int.MaxValue);
+
+    /// <summary>Why a header that <see cref="IsAccepted"/> refused is refused: the flag first, then the size.</summary>
+    private static RpcException Refusal(byte flag, ICompressionProvider? decompressor) => flag switch
+    {
+        1 when decompressor is null => new(new Status(StatusCode.Internal, "A compressed message arrived without a supported grpc-encoding.")),
+        0 or 1 => new(new Status(StatusCode.ResourceExhausted, "Received message exceeds the maximum configured message size.")),
+        _ => new(new Status(StatusCode.Internal, $"Unknown message compression flag {flag}.")),
+    };
 
     /// <summary>Decompresses (when flagged) and deserializes one payload.</summary>
     internal static T ReadPayload<T>(ReadOnlySequence<byte> payload, bool compressed, Func<DeserializationContext, T> deserializer, ICompressionProvider? decompressor, int? maxReceiveSize) =>

@@ -12,9 +12,6 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
 
     public ReadOnlyMemory<byte> WrittenMemory => buffer.AsMemory(0, written);
 
-    /// <summary>Forgets what was written and keeps the array for the next write.</summary>
-    public void Reset() => written = 0;
-
     public void Advance(int count) => written += count;
 
     public Memory<byte> GetMemory(int sizeHint = 0)

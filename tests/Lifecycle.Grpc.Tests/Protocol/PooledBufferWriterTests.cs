@@ -21,18 +21,18 @@ public class PooledBufferWriterTests
     }
 
     [Fact]
-    public void Reset_starts_over_and_Dispose_leaves_nothing_written()
+    public void Dispose_leaves_nothing_written_and_the_writer_can_start_again()
     {
         var writer = new PooledBufferWriter();
         writer.GetSpan(3)[..3].Fill(7);
         writer.Advance(3);
 
-        writer.Reset();
+        writer.Dispose();
+        Assert.True(writer.WrittenMemory.IsEmpty);
+
         writer.GetSpan(1)[0] = 9;
         writer.Advance(1);
         Assert.Equal([9], writer.WrittenMemory.ToArray());
-
         writer.Dispose();
-        Assert.True(writer.WrittenMemory.IsEmpty);
     }
 }
