@@ -7,21 +7,23 @@ namespace Lifecycle.Contacts.Analytics;
 
 /// <summary>
 /// Per acquisition group of a period's new contacts: size, how many purchased, and net revenue per currency.
-/// "Purchased" is having entered the purchase stage (manual moves for offline sales included) or having a paid order
-/// (a lapsed lead's first order is a win-back straight into retention, never through purchase). Purchases and revenue
-/// count up to now, so a cohort's figures keep maturing after its period.
+/// "Purchased" is having entered a purchase stage of the model in force (where its first-paid-order rule leads; manual
+/// moves for offline sales included) or having a paid order (a lapsed lead's first order is a win-back straight into
+/// retention, never through purchase). Purchases and revenue count up to now, so a cohort's figures keep maturing.
 /// </summary>
-public sealed class AcquisitionReportQuery(ContactsDbContext db)
+public sealed class AcquisitionReportQuery(ContactsDbContext db, StageModelStore models)
 {
     public async Task<Api.GetAcquisitionReportResponse> RunAsync(ReportPeriod period, Api.AcquisitionGroupBy groupBy, CancellationToken cancellationToken)
     {
+        var (model, _) = await models.GetAsync(cancellationToken);
+        var purchaseStages = StageRoles.Of(model).PurchaseStages.ToArray();
         var cohort = AcquisitionCohort.Of(db, period, groupBy);
         var acquired = await cohort
             .GroupBy(m => m.Value)
             .Select(g => new { Value = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Value, g => (long)g.Count, cancellationToken);
         var purchased = await cohort
-            .Where(m => db.StageTransitions.Any(t => t.ContactId == m.ContactId && t.ToStage == StageIds.Purchase)
+            .Where(m => db.StageTransitions.Any(t => t.ContactId == m.ContactId && purchaseStages.Contains(t.ToStage))
                 || db.Orders.Any(o => o.ContactId == m.ContactId && o.PaidAt != null))
             .GroupBy(m => m.Value)
             .Select(g => new { Value = g.Key, Count = g.Count() })

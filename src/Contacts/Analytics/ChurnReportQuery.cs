@@ -5,26 +5,29 @@ using Api = Lifecycle.Contracts.Contacts.V1;
 namespace Lifecycle.Contacts.Analytics;
 
 /// <summary>
-/// Churn, at-risk entries and win-backs in a period. Keyed on the default model's stage ids <c>at_risk</c> and
-/// <c>churned</c> and on the win-back flag the stage engine sets; a model without those stages reports zeros.
+/// Churn, at-risk entries and win-backs in a period. Which stages mean "at risk" and "churned" comes from the inactivity
+/// rules of the model in force (<see cref="StageRoles"/>), win-backs from the flag the stage engine sets; a model
+/// without inactivity rules reports no churn.
 /// </summary>
 public sealed class ChurnReportQuery(StageHistory history, StageModelStore models)
 {
-    private static readonly string[] Lapsed = [StageIds.AtRisk, StageIds.Churned];
-
     public async Task<Api.GetChurnReportResponse> RunAsync(ReportPeriod period, CancellationToken cancellationToken)
     {
         var (model, _) = await models.GetAsync(cancellationToken);
+        var roles = StageRoles.Of(model);
         var initial = model.InitialStage;
+        var churnedStage = roles.ChurnedStage;
+        var atRiskStages = roles.AtRiskStages.ToArray();
+        var lapsedStages = roles.LapsedStages.ToArray();
         var atStart = history.AtStartOf(period);
         var during = history.During(period);
 
-        var activeAtStart = await atStart.CountAsync(t => t.ToStage != StageIds.Churned && t.ToStage != initial, cancellationToken);
-        var churned = await DistinctContactsAsync(during.Where(t => t.ToStage == StageIds.Churned), cancellationToken);
-        var atRisk = await DistinctContactsAsync(during.Where(t => t.ToStage == StageIds.AtRisk), cancellationToken);
+        var activeAtStart = await atStart.CountAsync(t => t.ToStage != churnedStage && t.ToStage != initial, cancellationToken);
+        var churned = await DistinctContactsAsync(during.Where(t => t.ToStage == churnedStage), cancellationToken);
+        var atRisk = await DistinctContactsAsync(during.Where(t => atRiskStages.Contains(t.ToStage)), cancellationToken);
         var wonBack = await DistinctContactsAsync(during.Where(t => t.WinBack), cancellationToken);
-        var lapsed = await atStart.Where(t => Lapsed.Contains(t.ToStage)).Select(t => t.ContactId)
-            .Union(during.Where(t => Lapsed.Contains(t.ToStage)).Select(t => t.ContactId))
+        var lapsed = await atStart.Where(t => lapsedStages.Contains(t.ToStage)).Select(t => t.ContactId)
+            .Union(during.Where(t => lapsedStages.Contains(t.ToStage)).Select(t => t.ContactId))
             .CountAsync(cancellationToken);
 
         return new Api.GetChurnReportResponse
