@@ -16,6 +16,10 @@ try
     Console.WriteLine($"Outbox → RabbitMQ → inbox consumer, {settings}, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
     var sqlite = $"Data Source={Path.Combine(scratch.Path, "bench.db")}";
     var pg = await postgres.CreateDatabaseAsync("bench");
+    if (settings.PostgresPoolSize is { } pool)
+    {
+        pg += $";Maximum Pool Size={pool}";
+    }
     var baseline = await BaselineScenario.RunAsync(rabbit.ConnectionString, settings);
     var results = new List<BenchResult> { baseline };
     if (settings.Providers.Contains("sqlite"))
