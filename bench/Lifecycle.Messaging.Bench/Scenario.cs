@@ -30,7 +30,16 @@ public static class Scenario
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         // As the services register theirs (AddServiceDbContext): options built once, not per unit of work, so the
         // ConfigureDbContext callbacks (outbox interceptor, write gate) do not run again in every scope.
-        builder.Services.AddDbContext<BenchDbContext>(database, ServiceLifetime.Scoped, optionsLifetime: ServiceLifetime.Singleton);
+        if (settings.PooledContexts)
+        {
+            // --pooled-contexts: each unit of work rents a DbContext instead of constructing one (an experiment; the
+            // services do not pool yet).
+            builder.Services.AddDbContextPool<BenchDbContext>(database);
+        }
+        else
+        {
+            builder.Services.AddDbContext<BenchDbContext>(database, ServiceLifetime.Scoped, optionsLifetime: ServiceLifetime.Singleton);
+        }
         builder.Services.AddSingleton<LatencyRecorder>();
         builder.Services.AddConsumeObserver(sp => sp.GetRequiredService<LatencyRecorder>());
         builder.Services.AddSingleton<StageCounters>();
