@@ -9,7 +9,7 @@ namespace Lifecycle.Messaging.Configuration;
 /// Warns at start when the service's DbContext options are built per scope (AddDbContext's default options lifetime):
 /// then every unit of work, relay pass and inbox batch runs each ConfigureDbContext callback again (the outbox and
 /// write-gate interceptors are added that way) and EF looks its internal service provider up by comparing whole option
-/// sets — in the messaging benchmark a fifth of a producer's CPU. AddServiceDbContext registers them as a singleton;
+/// sets — a large share of a producer commit's CPU in the messaging benchmark. AddServiceDbContext builds them once;
 /// a hand-written registration should pass <c>optionsLifetime: ServiceLifetime.Singleton</c>. A warning, not a
 /// failure: the service still works, only slower.
 /// </summary>
