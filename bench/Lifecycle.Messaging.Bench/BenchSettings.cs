@@ -15,11 +15,13 @@ namespace Lifecycle.Messaging.Bench;
 /// <param name="Overrides">Library settings for the outbox/inbox scenarios (--set Messaging:InboxBatchSize=16, repeatable).</param>
 /// <param name="BatchSaving">How the inbox batches of the insert-only benchmark handler save (--batch-saving AfterEachMessage).</param>
 /// <param name="Providers">The databases to run after the baseline (--provider sqlite|postgres; both by default).</param>
+/// <param name="PostgresPoolSize">Npgsql's Maximum Pool Size for the PostgreSQL scenario (--pg-pool N; Npgsql's default 100 otherwise).</param>
+/// <param name="PooledContexts">Register the DbContext with AddDbContextPool (--pooled-contexts) instead of AddDbContext.</param>
 /// <param name="GateProducerWrites">
 /// The producers' SQLite commits queue behind the library's write gate (SerializeSqliteWrites, the recommended
 /// setting); --ungated-producers leaves them to SQLite's busy handler, as before the option existed.
 /// </param>
-public sealed record BenchSettings(int Events, int RatePerSecond, int InFlight, int EventsPerCommit, bool Timeline, bool Profile, InboxBatchSaving BatchSaving, string[] Providers, IReadOnlyDictionary<string, string?> Overrides, bool GateProducerWrites)
+public sealed record BenchSettings(int Events, int RatePerSecond, int InFlight, int EventsPerCommit, bool Timeline, bool Profile, InboxBatchSaving BatchSaving, string[] Providers, IReadOnlyDictionary<string, string?> Overrides, bool GateProducerWrites, int? PostgresPoolSize = null, bool PooledContexts = false)
 {
     public static BenchSettings Parse(string[] args)
     {
@@ -35,7 +37,9 @@ public sealed record BenchSettings(int Events, int RatePerSecond, int InFlight, 
             Array.IndexOf(args, "--provider") is var p and >= 0 && p + 1 < args.Length ? [args[p + 1]] : ["sqlite", "postgres"],
             args.Zip(args.Skip(1)).Where(pair => pair.First == "--set").Select(pair => pair.Second.Split('=', 2))
                 .ToDictionary(kv => kv[0], kv => (string?)kv[1]),
-            !args.Contains("--ungated-producers"));
+            !args.Contains("--ungated-producers"),
+            Arg("--pg-pool", 0) is > 0 and var pool ? pool : null,
+            args.Contains("--pooled-contexts"));
     }
 
     /// <summary>The consumer queue settings every scenario uses, the baseline included: the library's defaults unless overridden.</summary>
@@ -51,5 +55,5 @@ public sealed record BenchSettings(int Events, int RatePerSecond, int InFlight, 
     public override string ToString() =>
         $"{Events} events, offered at {(RatePerSecond == 0 ? "max" : $"{RatePerSecond}/s")}, up to {InFlight} units of work in flight, {EventsPerCommit} event(s) per commit, " +
         $"{string.Join(" and ", Providers)}, consumer {ConcurrentMessageLimit} concurrent / prefetch {PrefetchCount}, inbox batches saved {BatchSaving}, " +
-        $"producer SQLite writes {(GateProducerWrites ? "gated" : "ungated")}{string.Concat(Overrides.Select(o => $", {o.Key}={o.Value}"))}";
+        $"producer SQLite writes {(GateProducerWrites ? "gated" : "ungated")}{(PostgresPoolSize is { } pool ? $", PostgreSQL pool {pool}" : "")}{(PooledContexts ? ", pooled DbContexts" : "")}{string.Concat(Overrides.Select(o => $", {o.Key}={o.Value}"))}";
 }

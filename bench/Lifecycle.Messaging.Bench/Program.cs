@@ -3,7 +3,7 @@ using Lifecycle.Messaging.Persistence;
 using Lifecycle.Testing;
 using Microsoft.EntityFrameworkCore;
 
-// Usage: bench/messaging.sh [--events N] [--rate R|0] [--in-flight N] [--ungated-producers] [--per-commit K] [--provider sqlite|postgres] [--timeline] [--profile] [--set Key=Value]... [--batch-saving AfterEachMessage|OncePerBatch]
+// Usage: bench/messaging.sh [--events N] [--rate R|0] [--in-flight N] [--ungated-producers] [--per-commit K] [--provider sqlite|postgres] [--pg-pool N] [--pooled-contexts] [--timeline] [--profile] [--set Key=Value]... [--batch-saving AfterEachMessage|OncePerBatch]
 // Starts its own RabbitMQ and PostgreSQL (Lifecycle.Testing fixtures) and a SQLite file, then runs the baseline
 // (plain MassTransit) and both providers in this one process, so the ratios compare like with like.
 var settings = BenchSettings.Parse(args);
@@ -16,6 +16,10 @@ try
     Console.WriteLine($"Outbox → RabbitMQ → inbox consumer, {settings}, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
     var sqlite = $"Data Source={Path.Combine(scratch.Path, "bench.db")}";
     var pg = await postgres.CreateDatabaseAsync("bench");
+    if (settings.PostgresPoolSize is { } pool)
+    {
+        pg += $";Maximum Pool Size={pool}";
+    }
     var baseline = await BaselineScenario.RunAsync(rabbit.ConnectionString, settings);
     var results = new List<BenchResult> { baseline };
     if (settings.Providers.Contains("sqlite"))

@@ -28,7 +28,18 @@ public static class Scenario
         });
         builder.Configuration.AddInMemoryCollection(settings.Overrides);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddDbContext<BenchDbContext>(database);
+        // As the services register theirs (AddServiceDbContext): options built once, not per unit of work, so the
+        // ConfigureDbContext callbacks (outbox interceptor, write gate) do not run again in every scope.
+        if (settings.PooledContexts)
+        {
+            // --pooled-contexts: each unit of work rents a DbContext instead of constructing one (an experiment; the
+            // services do not pool yet).
+            builder.Services.AddDbContextPool<BenchDbContext>(database);
+        }
+        else
+        {
+            builder.Services.AddDbContext<BenchDbContext>(database, ServiceLifetime.Scoped, optionsLifetime: ServiceLifetime.Singleton);
+        }
         builder.Services.AddSingleton<LatencyRecorder>();
         builder.Services.AddConsumeObserver(sp => sp.GetRequiredService<LatencyRecorder>());
         builder.Services.AddSingleton<StageCounters>();
@@ -38,7 +49,7 @@ public static class Scenario
         builder.AddMessaging<BenchDbContext>(service, m =>
         {
             m.AddHandler<AppliedHandler, OrderPaid>(batchSaving: settings.BatchSaving);
-            if (settings.GateProducerWrites)
+            if (settings.GateProducerWrites && provider == "sqlite")
             {
                 m.SerializeSqliteWrites();
             }
@@ -70,6 +81,7 @@ public static class Scenario
         var warm = latencies.Count;
 
         using var profile = new StageProfile();
+        var cpu = new ProcessTreeCpu();
         var started = TimeProvider.System.GetUtcNow();
         await using (var timeline = new StageTimeline(counters, name.Split(' ')[0]))
         {
@@ -84,6 +96,7 @@ public static class Scenario
         {
             profile.Print(name.Split(' ')[0]);
         }
+        Console.WriteLine($"[{name.Split(' ')[0]}] CPU core-ms per event: {ProcessTreeCpu.Describe(cpu.Elapsed(), settings.Events)}");
         var offeredSeconds = (counters.LastCommitted - started).TotalSeconds;
         var relayedSeconds = (counters.LastRelayed - started).TotalSeconds;
         var seconds = (latencies.LastApplied - started).TotalSeconds;

@@ -39,6 +39,7 @@ public static class MessagingExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SqliteWriteGate>();
 
+        services.AddHostedService<DbContextOptionsLifetimeCheck<TDbContext>>();
         AddOutbox<TDbContext>(services);
         var messaging = new MessagingBuilder<TDbContext>(serviceName, services);
         configure?.Invoke(messaging);

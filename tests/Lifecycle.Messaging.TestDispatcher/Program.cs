@@ -14,7 +14,8 @@ var builder = Host.CreateApplicationBuilder(args);
 builder.Services.AddDbContext<TestDbContext>(options =>
     options.UseSqlite(builder.Configuration.GetConnectionString("testdb")
         ?? throw new InvalidOperationException("ConnectionStrings__testdb is required"))
-        .AddInterceptors(new SqliteTuningInterceptor()));
+        .AddInterceptors(new SqliteTuningInterceptor()),
+    ServiceLifetime.Scoped, optionsLifetime: ServiceLifetime.Singleton);
 builder.AddMessaging<TestDbContext>("test-dispatcher");
 
 var marker = builder.Configuration["HALT_AFTER_PUBLISH_MARKER"];

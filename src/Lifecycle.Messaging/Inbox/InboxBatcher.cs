@@ -12,7 +12,7 @@ namespace Lifecycle.Messaging.Inbox;
 
 /// <summary>
 /// Group commit for one handler's queue: the messages MassTransit is consuming concurrently are applied together in
-/// one transaction (one inbox query, one inbox insert, one commit) instead of one transaction each. Nothing waits
+/// one transaction (one inbox insert that also tells which are new, one commit) instead of one transaction each. Nothing waits
 /// for a batch to fill: a batch is whatever arrived while the previous one was committing, so an idle queue still
 /// applies a lone message at once. Handlers run one after another in the batch's DbContext; by default each one's
 /// changes are saved (not committed) before the next runs, so every handler sees the earlier ones' effects as in
@@ -132,56 +132,56 @@ public sealed class InboxBatcher<TDbContext, TEvent, THandler>(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
-        var ids = batch.Select(d => d.MessageId).Distinct().ToList();
-        var processed = await db.Set<InboxMessage>().AsNoTracking()
-            .Where(m => m.Consumer == name.Value && ids.Contains(m.MessageId))
-            .Select(m => m.MessageId)
-            .ToListAsync(cancellationToken);
         // A redelivery that arrives while its original is in the same batch is acknowledged once the original commits.
-        var fresh = batch.ExceptBy(processed, d => d.MessageId).DistinctBy(d => d.MessageId).ToHashSet();
-        if (fresh.Count < batch.Count)
-        {
-            logger.LogInformation("{Consumer} acknowledges {Count} already processed messages without effect", name.Value, batch.Count - fresh.Count);
-        }
-        if (fresh.Count == 0)
-        {
-            return fresh;
-        }
-
-        var handler = scope.ServiceProvider.GetRequiredService<THandler>();
+        var candidates = batch.DistinctBy(d => d.MessageId).ToList();
         // One savepoint per SaveChanges would cost two statements each and buy nothing: any failure rolls back the batch.
         db.Database.AutoSavepointsEnabled = false;
+        HashSet<InboxDelivery<TEvent>> fresh;
         // SQLite: one inbox transaction at a time in this process (see SqliteWriteGate); other providers pass.
         using (await gate.EnterAsync(db, cancellationToken))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var processedAt = time.GetUtcNow().UtcDateTime;
-            // The inbox rows are saved with the first handler's changes: one batched insert, and a message another
-            // delivery applied meanwhile fails the batch there, before the other handlers run.
-            db.Set<InboxMessage>().AddRange(fresh.Select(d => new InboxMessage { MessageId = d.MessageId, Consumer = name.Value, ProcessedAt = processedAt }));
-            var saveEach = policy.Saving == InboxBatchSaving.AfterEachMessage;
-            var applying = batch.Where(fresh.Contains).ToList();
-            if (scope.ServiceProvider.GetService<IIntegrationEventBatchPreparer<TEvent>>() is { } preparer)
+            // One statement records the batch and tells which messages are new: those already in the inbox are skipped.
+            var inserted = await InboxInsert.InsertNewAsync(
+                db, name.Value, candidates.ConvertAll(d => d.MessageId), time.GetUtcNow().UtcDateTime, cancellationToken);
+            var applying = candidates.FindAll(d => inserted.Contains(d.MessageId));
+            fresh = applying.ToHashSet();
+            if (applying.Count > 0)
             {
-                await preparer.PrepareAsync(applying.ConvertAll(d => d.Message), cancellationToken);
-            }
-            foreach (var delivery in applying)
-            {
-                using var activity = MessagingTelemetry.StartConsume(name.Value, delivery.TraceParent, delivery.TraceState);
-                await handler.HandleAsync(delivery.Message, cancellationToken);
-                if (saveEach)
-                {
-                    // Saved (not committed) before the next handler runs, so it sees this one's effect as it would one by one.
-                    await SaveDetectingOnceAsync(db, cancellationToken);
-                }
-            }
-            if (!saveEach)
-            {
-                await SaveDetectingOnceAsync(db, cancellationToken);
+                await ApplyAsync(scope.ServiceProvider, db, applying, cancellationToken);
             }
             await transaction.CommitAsync(cancellationToken);
         }
+        if (fresh.Count < batch.Count)
+        {
+            logger.LogInformation("{Consumer} acknowledges {Count} already processed messages without effect", name.Value, batch.Count - fresh.Count);
+        }
         return fresh;
+    }
+
+    /// <summary>Runs the handlers of the batch's new messages in its scope and saves their changes (not committed).</summary>
+    private async Task ApplyAsync(IServiceProvider services, TDbContext db, List<InboxDelivery<TEvent>> applying, CancellationToken cancellationToken)
+    {
+        var handler = services.GetRequiredService<THandler>();
+        var saveEach = policy.Saving == InboxBatchSaving.AfterEachMessage;
+        if (services.GetService<IIntegrationEventBatchPreparer<TEvent>>() is { } preparer)
+        {
+            await preparer.PrepareAsync(applying.ConvertAll(d => d.Message), cancellationToken);
+        }
+        foreach (var delivery in applying)
+        {
+            using var activity = MessagingTelemetry.StartConsume(name.Value, delivery.TraceParent, delivery.TraceState);
+            await handler.HandleAsync(delivery.Message, cancellationToken);
+            if (saveEach)
+            {
+                // Saved (not committed) before the next handler runs, so it sees this one's effect as it would one by one.
+                await SaveDetectingOnceAsync(db, cancellationToken);
+            }
+        }
+        if (!saveEach)
+        {
+            await SaveDetectingOnceAsync(db, cancellationToken);
+        }
     }
 
     /// <summary>

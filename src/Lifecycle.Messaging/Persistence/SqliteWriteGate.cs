@@ -10,54 +10,60 @@ namespace Lifecycle.Messaging.Persistence;
 /// SQLite has one writer anyway; waiting here is a queue, whereas colliding there makes Microsoft.Data.Sqlite sleep
 /// 150 ms per SQLITE_BUSY retry (or SQLite's busy handler sleep 1–100 ms steps), which is what capped consumers at tens
 /// of messages per second. Reentrant per DbContext: a context that holds the gate passes again (the interceptor sees
-/// the transaction a messaging write opens inside it). Other providers pass.
+/// the transaction a messaging write opens inside it). Other providers pass. The turn goes to messaging writers before
+/// queued service writers, within a bound (<see cref="SqliteWritePriority"/>, <see cref="SqliteWriterQueue"/>).
 /// </summary>
 public sealed class SqliteWriteGate
 {
     private const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
     private static readonly object Marker = new();
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> gates = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SqliteWriterQueue> gates = new(StringComparer.Ordinal);
     private readonly ConditionalWeakTable<DbContext, object> holders = [];
 
     public static bool IsSqlite(DbContext db) => db.Database.ProviderName == SqliteProvider;
 
+    /// <summary>A messaging write (relay, inbox, pruning): waits for the database's turn; dispose to leave.</summary>
     public ValueTask<IDisposable> EnterAsync(DbContext db, CancellationToken cancellationToken) =>
-        EnterAsync(db, Timeout.InfiniteTimeSpan, cancellationToken);
+        EnterAsync(db, SqliteWritePriority.Messaging, Timeout.InfiniteTimeSpan, cancellationToken);
 
-    /// <summary>Waits for the database's gate (at most <paramref name="timeout"/>, then TimeoutException); dispose to leave.</summary>
-    public async ValueTask<IDisposable> EnterAsync(DbContext db, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>A messaging write, waiting at most <paramref name="timeout"/> (then TimeoutException).</summary>
+    public ValueTask<IDisposable> EnterAsync(DbContext db, TimeSpan timeout, CancellationToken cancellationToken) =>
+        EnterAsync(db, SqliteWritePriority.Messaging, timeout, cancellationToken);
+
+    /// <summary>Waits for the database's turn (at most <paramref name="timeout"/>, then TimeoutException); dispose to leave.</summary>
+    public async ValueTask<IDisposable> EnterAsync(DbContext db, SqliteWritePriority priority, TimeSpan timeout, CancellationToken cancellationToken)
     {
         if (!IsSqlite(db) || holders.TryGetValue(db, out _))
         {
             return Passed.Instance;
         }
         var gate = GateOf(db);
-        if (!await gate.WaitAsync(timeout, cancellationToken))
+        if (!await gate.EnterAsync(priority, timeout, cancellationToken))
         {
             throw Busy(timeout);
         }
         return Hold(db, gate);
     }
 
-    /// <summary>The synchronous twin of <see cref="EnterAsync(DbContext, TimeSpan, CancellationToken)"/>, for EF's synchronous API.</summary>
-    public IDisposable Enter(DbContext db, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>The synchronous twin of <see cref="EnterAsync(DbContext, SqliteWritePriority, TimeSpan, CancellationToken)"/>, for EF's synchronous API.</summary>
+    public IDisposable Enter(DbContext db, SqliteWritePriority priority, TimeSpan timeout, CancellationToken cancellationToken)
     {
         if (!IsSqlite(db) || holders.TryGetValue(db, out _))
         {
             return Passed.Instance;
         }
         var gate = GateOf(db);
-        if (!gate.Wait(timeout, cancellationToken))
+        if (!gate.Enter(priority, timeout, cancellationToken))
         {
             throw Busy(timeout);
         }
         return Hold(db, gate);
     }
 
-    private SemaphoreSlim GateOf(DbContext db) =>
-        gates.GetOrAdd(db.Database.GetConnectionString() ?? "", _ => new SemaphoreSlim(1, 1));
+    private SqliteWriterQueue GateOf(DbContext db) =>
+        gates.GetOrAdd(db.Database.GetConnectionString() ?? "", _ => new SqliteWriterQueue());
 
-    private Held Hold(DbContext db, SemaphoreSlim gate)
+    private Held Hold(DbContext db, SqliteWriterQueue gate)
     {
         holders.AddOrUpdate(db, Marker);
         return new Held(this, db, gate);
@@ -68,7 +74,7 @@ public sealed class SqliteWriteGate
     private static TimeoutException Busy(TimeSpan timeout) =>
         new($"Waited {timeout} for the SQLite write gate: another write transaction of this process did not end");
 
-    private sealed class Held(SqliteWriteGate owner, DbContext db, SemaphoreSlim gate) : IDisposable
+    private sealed class Held(SqliteWriteGate owner, DbContext db, SqliteWriterQueue gate) : IDisposable
     {
         private int released;
 

@@ -12,7 +12,8 @@ namespace Lifecycle.Messaging.Persistence;
 /// Held from BeginTransaction (Microsoft.Data.Sqlite begins IMMEDIATE: every explicit transaction takes the write lock)
 /// to commit or rollback, and around a SaveChanges without one; released at the latest when the connection closes
 /// (a transaction disposed without commit). Reads and statements run outside a transaction (ExecuteUpdate, raw SQL)
-/// are not gated: they stay in SQLite's busy timeout. Other providers pass untouched.
+/// are not gated: they stay in SQLite's busy timeout. Other providers pass untouched. These writes queue as
+/// <see cref="SqliteWritePriority.Service"/>: the relay and inbox go first, within a bound.
 /// </summary>
 public sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate, TimeSpan? waitTimeout = null)
     : ISaveChangesInterceptor, IDbTransactionInterceptor, IDbConnectionInterceptor
@@ -27,7 +28,7 @@ public sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate, TimeSpan? w
     {
         if (eventData.Context is { } db && NeedsGate(db))
         {
-            held.AddOrUpdate(db, gate.Enter(db, timeout, CancellationToken.None));
+            held.AddOrUpdate(db, gate.Enter(db, SqliteWritePriority.Service, timeout, CancellationToken.None));
         }
         return result;
     }
@@ -37,7 +38,7 @@ public sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate, TimeSpan? w
     {
         if (eventData.Context is { } db && NeedsGate(db))
         {
-            held.AddOrUpdate(db, await gate.EnterAsync(db, timeout, cancellationToken));
+            held.AddOrUpdate(db, await gate.EnterAsync(db, SqliteWritePriority.Service, timeout, cancellationToken));
         }
         return result;
     }
@@ -75,7 +76,7 @@ public sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate, TimeSpan? w
     {
         if (eventData.Context is { } db && NeedsGate(db))
         {
-            held.AddOrUpdate(db, gate.Enter(db, timeout, CancellationToken.None));
+            held.AddOrUpdate(db, gate.Enter(db, SqliteWritePriority.Service, timeout, CancellationToken.None));
         }
         return result;
     }
@@ -86,7 +87,7 @@ public sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate, TimeSpan? w
     {
         if (eventData.Context is { } db && NeedsGate(db))
         {
-            held.AddOrUpdate(db, await gate.EnterAsync(db, timeout, cancellationToken));
+            held.AddOrUpdate(db, await gate.EnterAsync(db, SqliteWritePriority.Service, timeout, cancellationToken));
         }
         return result;
     }

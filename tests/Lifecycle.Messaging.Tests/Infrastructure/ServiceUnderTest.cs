@@ -45,7 +45,8 @@ public sealed class ServiceUnderTest(IHost host, TestDatabase database) : IAsync
             builder.Configuration.AddInMemoryCollection(settings);
         }
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddDbContext<TestDbContext>(database.Configure);
+        // Options built once, as AddServiceDbContext builds a real service's (AddMessaging warns otherwise).
+        builder.Services.AddDbContext<TestDbContext>(database.Configure, ServiceLifetime.Scoped, optionsLifetime: ServiceLifetime.Singleton);
         builder.Services.AddSingleton<AttemptCounter>();
         builder.Services.AddSingleton<PoisonSwitch>();
         builder.Services.AddSingleton<TraceCapture>();
