@@ -112,6 +112,67 @@ public sealed class OrderBatchTests(ContactsInfrastructure infrastructure)
         Assert.Equal(60, await host.QueryAsync(db => db.Orders.CountAsync()));
     }
 
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task New_orders_of_one_batch_are_stored_whole_by_one_multi_row_insert(string provider)
+    {
+        await using var host = await ContactsHost.StartAsync(infrastructure, provider);
+        var contact = (await host.Contacts.CreateContactAsync(ContactBuilder.Create())).Contact;
+        var payments = Enumerable.Range(1, 3).Select(i => OrderEvents.Paid(contact.Id, 100 * i) with { OccurredAt = DateTimeOffset.UtcNow.AddMinutes(-i) }).ToArray();
+
+        await ApplyAsOneBatchAsync<OrderPaidHandler, OrderPaid>(host, payments);
+
+        var orders = await host.QueryAsync(db => db.Orders.AsNoTracking().Where(o => o.ContactId == Guid.Parse(contact.Id)).ToListAsync());
+        Assert.Equal(payments.Select(p => p.AggregateId).Order(), orders.Select(o => o.OrderId).Order());
+        foreach (var payment in payments)
+        {
+            var order = orders.Single(o => o.OrderId == payment.AggregateId);
+            Assert.Equal((OrderStatuses.Paid, payment.AmountMinor, "EUR", 0L), (order.Status, order.TotalMinor, order.Currency, order.RefundedMinor));
+            Assert.Equal(DateTimeKind.Utc, order.PaidAt!.Value.Kind);
+            Assert.Equal(payment.OccurredAt.UtcDateTime, order.PaidAt.Value, TimeSpan.FromMilliseconds(1));
+            Assert.Equal(order.PaidAt, order.UpdatedAt);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Orders_inserted_before_a_failing_save_are_inserted_again_when_the_batch_is_retried(string provider)
+    {
+        await using var host = await ContactsHost.StartAsync(infrastructure, provider);
+        var contact = (await host.Contacts.CreateContactAsync(ContactBuilder.Create())).Contact;
+        var payments = new[] { OrderEvents.Paid(contact.Id, 100), OrderEvents.Paid(contact.Id, 200) };
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ContactsDbContext>();
+        var handler = scope.ServiceProvider.GetRequiredService<OrderPaidHandler>();
+        await using (var failing = await db.Database.BeginTransactionAsync())
+        {
+            foreach (var payment in payments)
+            {
+                await handler.HandleAsync(payment, CancellationToken.None);
+            }
+            // A second contact with the same email fails the save after the orders went in.
+            var duplicate = await db.Contacts.AsNoTracking().SingleAsync(c => c.Id == Guid.Parse(contact.Id));
+            duplicate.Id = Guid.NewGuid();
+            duplicate.CreateRequestId = null;
+            duplicate.Consents = [];
+            db.Contacts.Add(duplicate);
+            await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+            await failing.RollbackAsync();
+            db.Entry(duplicate).State = EntityState.Detached;
+        }
+
+        await using (var retry = await db.Database.BeginTransactionAsync())
+        {
+            await db.SaveChangesAsync();
+            await retry.CommitAsync();
+        }
+
+        var orders = await host.QueryAsync(db => db.Orders.AsNoTracking().Where(o => o.ContactId == Guid.Parse(contact.Id)).ToListAsync());
+        Assert.Equal(payments.Select(p => p.AggregateId).Order(), orders.Select(o => o.OrderId).Order());
+        var stored = await host.QueryAsync(db => db.Contacts.AsNoTracking().SingleAsync(c => c.Id == Guid.Parse(contact.Id)));
+        Assert.Equal(300, stored.Activity.RevenueMinor);
+    }
+
     /// <summary>What the inbox batcher does with a OncePerBatch handler: one scope and handler, every event, one save.</summary>
     private static async Task ApplyAsOneBatchAsync<THandler, TEvent>(ContactsHost host, params TEvent[] events)
         where THandler : class, IIntegrationEventHandler<TEvent>
