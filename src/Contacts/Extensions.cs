@@ -82,6 +82,10 @@ public static class Extensions
         services.AddScoped<ContactEraser>();
         services.AddLifecycleAnalytics();
         AddSnapshots(services);
+        // After the snapshot interceptor (interceptors run in the order added), which must see the contacts as modified:
+        // an inbox batch's changed contacts are written with one multi-row UPDATE instead of one statement each.
+        services.AddSingleton<ContactRowsUpdateInterceptor>();
+        services.ConfigureDbContext<ContactsDbContext>((provider, options) => options.AddInterceptors(provider.GetRequiredService<ContactRowsUpdateInterceptor>()));
         AddSegments(builder);
         if (builder.Configuration.GetValue($"{ContactsOptions.SectionName}:{nameof(ContactsOptions.InactivitySweepEnabled)}", true))
         {

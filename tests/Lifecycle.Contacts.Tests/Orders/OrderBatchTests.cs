@@ -173,6 +173,94 @@ public sealed class OrderBatchTests(ContactsInfrastructure infrastructure)
         Assert.Equal(300, stored.Activity.RevenueMinor);
     }
 
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Contacts_of_one_batch_are_updated_by_one_multi_row_update_with_every_change(string provider)
+    {
+        await using var host = await ContactsHost.StartAsync(infrastructure, provider);
+        var first = (await host.Contacts.CreateContactAsync(ContactBuilder.Create())).Contact;
+        var second = (await host.Contacts.CreateContactAsync(ContactBuilder.Create())).Contact;
+        var paidAt = DateTimeOffset.UtcNow.AddMinutes(-5);
+
+        await ApplyAsOneBatchAsync<OrderPaidHandler, OrderPaid>(host,
+            OrderEvents.Paid(first.Id, 700) with { OccurredAt = paidAt }, OrderEvents.Paid(second.Id, 300), OrderEvents.Paid(second.Id, 200));
+
+        var stored = await host.QueryAsync(db => db.Contacts.AsNoTracking().Where(c => c.Id == Guid.Parse(first.Id) || c.Id == Guid.Parse(second.Id)).ToListAsync());
+        var one = stored.Single(c => c.Id == Guid.Parse(first.Id));
+        var two = stored.Single(c => c.Id == Guid.Parse(second.Id));
+        Assert.Equal((700L, 1, "EUR", "purchase", first.Version + 2), (one.Activity.RevenueMinor, one.Activity.PaidOrderCount, one.Activity.Currency, one.Stage, one.Version));
+        Assert.Equal(paidAt.UtcDateTime, one.Activity.LastPurchaseAt!.Value, TimeSpan.FromMilliseconds(1));
+        Assert.Equal(DateTimeKind.Utc, one.Activity.LastPurchaseAt.Value.Kind);
+        Assert.Equal((500L, 2, "retention"), (two.Activity.RevenueMinor, two.Activity.PaidOrderCount, two.Stage));
+        // The snapshots rebuilt after the commit show the written rows.
+        await Eventually.UntilAsync(
+            async () => (await host.Snapshots.GetCustomerSnapshotAsync(new() { ContactId = second.Id })).Snapshot,
+            snapshot => snapshot.Value.RevenueMinor == 500 && snapshot.Version == two.Version, "the second contact's snapshot");
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_batch_whose_contact_changed_since_it_was_read_fails_the_version_check_and_writes_nothing(string provider)
+    {
+        await using var host = await ContactsHost.StartAsync(infrastructure, provider);
+        var first = (await host.Contacts.CreateContactAsync(ContactBuilder.Create())).Contact;
+        var second = (await host.Contacts.CreateContactAsync(ContactBuilder.Create())).Contact;
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ContactsDbContext>();
+        var handler = scope.ServiceProvider.GetRequiredService<OrderPaidHandler>();
+        await handler.HandleAsync(OrderEvents.Paid(first.Id, 100), CancellationToken.None);
+        await handler.HandleAsync(OrderEvents.Paid(second.Id, 100), CancellationToken.None);
+
+        // Another writer changes the first contact after the batch read it.
+        await host.Contacts.UpdateContactAsync(new() { Contact = new() { Id = first.Id, Locale = "fr" }, UpdateMask = new() { Paths = { "locale" } } });
+
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => db.SaveChangesAsync());
+            await transaction.RollbackAsync();
+        }
+        var stored = await host.QueryAsync(db => db.Contacts.AsNoTracking().Where(c => c.Id == Guid.Parse(first.Id) || c.Id == Guid.Parse(second.Id)).ToListAsync());
+        Assert.All(stored, c => Assert.Equal(0, c.Activity.RevenueMinor));
+        Assert.Equal("fr", stored.Single(c => c.Id == Guid.Parse(first.Id)).Locale);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Contacts_written_before_a_failing_save_are_written_again_when_the_batch_is_retried(string provider)
+    {
+        await using var host = await ContactsHost.StartAsync(infrastructure, provider);
+        var first = (await host.Contacts.CreateContactAsync(ContactBuilder.Create())).Contact;
+        var second = (await host.Contacts.CreateContactAsync(ContactBuilder.Create())).Contact;
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ContactsDbContext>();
+        var handler = scope.ServiceProvider.GetRequiredService<OrderPaidHandler>();
+        await using (var failing = await db.Database.BeginTransactionAsync())
+        {
+            await handler.HandleAsync(OrderEvents.Paid(first.Id, 100), CancellationToken.None);
+            await handler.HandleAsync(OrderEvents.Paid(second.Id, 200), CancellationToken.None);
+            // A third contact with the first one's email fails the save after the contacts were written.
+            var duplicate = await db.Contacts.AsNoTracking().SingleAsync(c => c.Id == Guid.Parse(first.Id));
+            duplicate.Id = Guid.NewGuid();
+            duplicate.CreateRequestId = null;
+            duplicate.Consents = [];
+            db.Contacts.Add(duplicate);
+            await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+            await failing.RollbackAsync();
+            db.Entry(duplicate).State = EntityState.Detached;
+        }
+
+        await using (var retry = await db.Database.BeginTransactionAsync())
+        {
+            await db.SaveChangesAsync();
+            await retry.CommitAsync();
+        }
+
+        var stored = await host.QueryAsync(db => db.Contacts.AsNoTracking().Where(c => c.Id == Guid.Parse(first.Id) || c.Id == Guid.Parse(second.Id)).ToListAsync());
+        Assert.Equal(100, stored.Single(c => c.Id == Guid.Parse(first.Id)).Activity.RevenueMinor);
+        Assert.Equal(200, stored.Single(c => c.Id == Guid.Parse(second.Id)).Activity.RevenueMinor);
+        Assert.All(stored, c => Assert.Equal("purchase", c.Stage));
+    }
+
     /// <summary>What the inbox batcher does with a OncePerBatch handler: one scope and handler, every event, one save.</summary>
     private static async Task ApplyAsOneBatchAsync<THandler, TEvent>(ContactsHost host, params TEvent[] events)
         where THandler : class, IIntegrationEventHandler<TEvent>
