@@ -25,7 +25,7 @@ public sealed class ContactRowsUpdateInterceptor : SaveChangesInterceptor
     /// <summary>Bounds a statement's parameters (2 + changed columns per row) well below every provider's limit.</summary>
     public const int RowsPerStatement = 200;
 
-    private readonly ConditionalWeakTable<DbContext, List<(EntityEntry Entry, PropertyValues Original)>> written = [];
+    private readonly ConditionalWeakTable<DbContext, List<(EntityEntry Entry, List<(PropertyEntry Property, object? Original)> Originals)>> written = [];
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
@@ -53,14 +53,25 @@ public sealed class ContactRowsUpdateInterceptor : SaveChangesInterceptor
                     $"{chunk.Count - updated} of {chunk.Count} contacts changed since they were read (version check); the batch must be applied again");
             }
         }
-        var marked = new List<(EntityEntry, PropertyValues)>();
+        // Written: the rows now hold the current values, so they become the originals (a later save of this context
+        // checks the new version) and the entries unchanged. Only the modified properties: copying every value of
+        // every entry cost more than the statement.
+        var marked = new List<(EntityEntry, List<(PropertyEntry, object?)>)>();
         foreach (var entry in rows.SelectMany(r => r!))
         {
             if (entry.State == EntityState.Modified)
             {
-                marked.Add((entry, entry.OriginalValues.Clone()));
-                entry.OriginalValues.SetValues(entry.CurrentValues);
+                var originals = new List<(PropertyEntry, object?)>();
+                foreach (var property in entry.Properties)
+                {
+                    if (property.IsModified)
+                    {
+                        originals.Add((property, property.OriginalValue));
+                        property.OriginalValue = property.CurrentValue;
+                    }
+                }
                 entry.State = EntityState.Unchanged;
+                marked.Add((entry, originals));
             }
         }
         written.AddOrUpdate(db, marked);
@@ -88,10 +99,13 @@ public sealed class ContactRowsUpdateInterceptor : SaveChangesInterceptor
         if (eventData.Context is { } context && written.TryGetValue(context, out var entries))
         {
             written.Remove(context);
-            foreach (var (entry, original) in entries)
+            foreach (var (entry, originals) in entries)
             {
-                entry.OriginalValues.SetValues(original);
-                entry.State = EntityState.Modified;
+                foreach (var (property, original) in originals)
+                {
+                    property.OriginalValue = original;
+                    property.IsModified = true;
+                }
             }
         }
     }
