@@ -10,6 +10,11 @@ public sealed class ContactSegmentRefresh(ContactsDbContext db, SegmentRuleCompi
     {
         var ids = contactIds.ToList();
         var segments = await db.Segments.AsNoTracking().ToListAsync(cancellationToken);
+        if (segments.Count == 0)
+        {
+            // Nothing to decide: no save (a change detection and the save interceptors) after every consumer batch.
+            return (0, 0);
+        }
         for (var attempt = 1; ; attempt++)
         {
             var (joined, left) = (0, 0);

@@ -8,18 +8,33 @@ namespace Lifecycle.Contacts.Snapshots;
 
 /// <summary>
 /// This replica's copy of recently read snapshots in front of Redis, as ready GetCustomerSnapshot responses, so a hot
-/// contact's reads cost no Redis round trip. Kept current by the same feeds as the watchers (this replica's writes and
-/// the "snapshot-changed" announcements of every replica), newest version wins. An announcement lost while the
-/// subscription reconnects cannot be noticed, so every entry also expires after Contacts:SnapshotLocalCacheTtl (1 s by
-/// default): the bound on how stale a read can be. While the subscription is down the copy is dropped and bypassed.
+/// contact's reads cost no Redis round trip. Only contacts read here get a copy (<see cref="Remember"/>, from the read
+/// path); the feeds of the watchers (this replica's writes and the "snapshot-changed" announcements of every replica)
+/// only keep existing copies current, newest version wins, and drop a copy nobody read for
+/// <see cref="ReadIdleTtlFactor"/> × Contacts:SnapshotLocalCacheTtl. So a write-heavy load with few readers keeps
+/// nothing here. An announcement lost while the subscription reconnects cannot be noticed, so every copy also goes
+/// stale after Contacts:SnapshotLocalCacheTtl (1 s by default): the bound on how stale a read can be. While the
+/// subscription is down the copy is dropped and bypassed.
 /// </summary>
 public sealed class SnapshotLocalCache(ISubscriber subscriber, IOptions<ContactsOptions> options)
 {
-    /// <summary>Bounds memory: beyond this many contacts, expired entries are swept and new ones wait for room.</summary>
+    /// <summary>Bounds memory: beyond this many contacts, a new one gets a copy only once an idle or stale one is swept.</summary>
     public const int MaxEntries = 10_000;
+
+    /// <summary>A copy not read for this many local TTLs is dropped on its next update or sweep.</summary>
+    public const int ReadIdleTtlFactor = 10;
 
     private readonly ConcurrentDictionary<Guid, Entry> entries = new();
     private readonly TimeSpan ttl = options.Value.SnapshotLocalCacheTtl;
+    private readonly TimeSpan readIdle = options.Value.SnapshotLocalCacheTtl * ReadIdleTtlFactor;
+
+    // Kept beside the dictionary: ConcurrentDictionary.Count takes every lock. Counts successful adds and removes, and
+    // is set from the entries a sweep sees, so a race with Clear cannot leave it off for long.
+    private int count;
+    private long nextSweepAt;
+
+    /// <summary>How many contacts have a copy (approximate while writers race).</summary>
+    public int Count => Volatile.Read(ref count);
 
     public GetCustomerSnapshotResponse? TryGet(Guid contactId)
     {
@@ -29,41 +44,135 @@ public sealed class SnapshotLocalCache(ISubscriber subscriber, IOptions<Contacts
         }
         if (!subscriber.IsConnected)
         {
-            entries.Clear();
+            Clear();
             return null;
         }
-        return Stopwatch.GetElapsedTime(entry.StoredAt) < ttl ? entry.Response : null;
+        var now = Stopwatch.GetTimestamp();
+        if (Stopwatch.GetElapsedTime(entry.StoredAt, now) >= ttl)
+        {
+            // Stale: the caller reads Redis and remembers the answer, which replaces this copy.
+            return null;
+        }
+        entry.MarkRead(now);
+        return entry.Response;
     }
 
-    /// <summary>Keeps <paramref name="snapshot"/> unless a newer version is already here (ignored while announcements cannot arrive).</summary>
-    public void Offer(CustomerSnapshot snapshot)
+    /// <summary>Keeps a copy of a snapshot just read for a caller (from Redis or the database), unless a newer version is here.</summary>
+    public void Remember(CustomerSnapshot snapshot)
     {
         if (ttl <= TimeSpan.Zero || !subscriber.IsConnected || !Guid.TryParse(snapshot.ContactId, out var id))
         {
             return;
         }
-        if (entries.Count >= MaxEntries && !entries.ContainsKey(id) && !SweepExpired())
+        var now = Stopwatch.GetTimestamp();
+        while (true)
+        {
+            if (entries.TryGetValue(id, out var current))
+            {
+                if (current.Version > snapshot.Version)
+                {
+                    current.MarkRead(now);
+                    return;
+                }
+                if (entries.TryUpdate(id, new Entry(snapshot, now, now), current))
+                {
+                    return;
+                }
+                continue;
+            }
+            if (Count >= MaxEntries && !TrySweep(now))
+            {
+                return;
+            }
+            if (entries.TryAdd(id, new Entry(snapshot, now, now)))
+            {
+                Interlocked.Increment(ref count);
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Updates the copy of a contact read recently to a newer (or equal: rebuilt from the same data, so its age is
+    /// refreshed and a hot contact stays out of Redis) version; a contact without a copy gets none, and a copy nobody
+    /// read for a while is dropped instead. Ignored while announcements cannot arrive.
+    /// </summary>
+    public void Offer(CustomerSnapshot snapshot)
+    {
+        if (ttl <= TimeSpan.Zero || !Guid.TryParse(snapshot.ContactId, out var id) || !entries.TryGetValue(id, out var current))
         {
             return;
         }
-        var offered = new Entry(snapshot.Version, new GetCustomerSnapshotResponse { Snapshot = snapshot }, Stopwatch.GetTimestamp());
-        // An equal version is rebuilt from the same data: refreshing its age keeps a hot contact out of Redis.
-        entries.AddOrUpdate(id, offered, (_, current) => current.Version > offered.Version ? current : offered);
+        if (!subscriber.IsConnected)
+        {
+            Clear();
+            return;
+        }
+        var now = Stopwatch.GetTimestamp();
+        if (Stopwatch.GetElapsedTime(current.ReadAt, now) >= readIdle)
+        {
+            Remove(id, current);
+            return;
+        }
+        if (current.Version <= snapshot.Version)
+        {
+            // Lost to a concurrent update: that one is as new or newer, or the next read remembers the right one.
+            entries.TryUpdate(id, new Entry(snapshot, now, current.ReadAt), current);
+        }
     }
 
-    /// <summary>Removes expired entries; true when that made room.</summary>
-    private bool SweepExpired()
+    /// <summary>Removes idle and stale copies, at most once per local TTL (a full pass); true when that made room.</summary>
+    private bool TrySweep(long now)
     {
+        var due = Interlocked.Read(ref nextSweepAt);
+        if (now < due || Interlocked.CompareExchange(ref nextSweepAt, now + (long)(ttl.TotalSeconds * Stopwatch.Frequency), due) != due)
+        {
+            return false;
+        }
+        var kept = 0;
         foreach (var (id, entry) in entries)
         {
-            if (Stopwatch.GetElapsedTime(entry.StoredAt) >= ttl)
+            if (Stopwatch.GetElapsedTime(entry.StoredAt, now) >= ttl || Stopwatch.GetElapsedTime(entry.ReadAt, now) >= readIdle)
             {
-                entries.TryRemove(id, out _);
+                entries.TryRemove(KeyValuePair.Create(id, entry));
+            }
+            else
+            {
+                kept++;
             }
         }
-        return entries.Count < MaxEntries;
+        Volatile.Write(ref count, kept);
+        return kept < MaxEntries;
     }
 
-    /// <remarks>StoredAt is a Stopwatch timestamp: the expiry is real elapsed time, not the business clock.</remarks>
-    private sealed record Entry(long Version, GetCustomerSnapshotResponse Response, long StoredAt);
+    private void Remove(Guid id, Entry entry)
+    {
+        if (entries.TryRemove(KeyValuePair.Create(id, entry)))
+        {
+            Interlocked.Decrement(ref count);
+        }
+    }
+
+    private void Clear()
+    {
+        entries.Clear();
+        Volatile.Write(ref count, 0);
+    }
+
+    /// <remarks>StoredAt and ReadAt are Stopwatch timestamps: expiry is real elapsed time, not the business clock.</remarks>
+    private sealed class Entry(CustomerSnapshot snapshot, long storedAt, long readAt)
+    {
+        private long readAt = readAt;
+
+        public long Version { get; } = snapshot.Version;
+
+        public GetCustomerSnapshotResponse Response { get; } = new() { Snapshot = snapshot };
+
+        public long StoredAt { get; } = storedAt;
+
+        public long ReadAt => Volatile.Read(ref readAt);
+
+        /// <summary>A plain store: readers racing here all write about the same time, and any of them will do.</summary>
+        public void MarkRead(long now) => Volatile.Write(ref readAt, now);
+    }
 }

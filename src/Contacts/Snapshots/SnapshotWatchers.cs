@@ -28,7 +28,8 @@ public sealed class SnapshotWatchers
     {
         if (watchers.TryGetValue(snapshot.ContactId, out var set))
         {
-            foreach (var channel in set.Keys)
+            // Enumerated in place: Keys would take every lock of the set and copy it, on each of the consumer's writes.
+            foreach (var (channel, _) in set)
             {
                 channel.Writer.TryWrite(snapshot);
             }

@@ -112,6 +112,155 @@ public sealed class OrderBatchTests(ContactsInfrastructure infrastructure)
         Assert.Equal(60, await host.QueryAsync(db => db.Orders.CountAsync()));
     }
 
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task New_orders_of_one_batch_are_stored_whole_by_one_multi_row_insert(string provider)
+    {
+        await using var host = await ContactsHost.StartAsync(infrastructure, provider);
+        var contact = (await host.Contacts.CreateContactAsync(ContactBuilder.Create())).Contact;
+        var payments = Enumerable.Range(1, 3).Select(i => OrderEvents.Paid(contact.Id, 100 * i) with { OccurredAt = DateTimeOffset.UtcNow.AddMinutes(-i) }).ToArray();
+
+        await ApplyAsOneBatchAsync<OrderPaidHandler, OrderPaid>(host, payments);
+
+        var orders = await host.QueryAsync(db => db.Orders.AsNoTracking().Where(o => o.ContactId == Guid.Parse(contact.Id)).ToListAsync());
+        Assert.Equal(payments.Select(p => p.AggregateId).Order(), orders.Select(o => o.OrderId).Order());
+        foreach (var payment in payments)
+        {
+            var order = orders.Single(o => o.OrderId == payment.AggregateId);
+            Assert.Equal((OrderStatuses.Paid, payment.AmountMinor, "EUR", 0L), (order.Status, order.TotalMinor, order.Currency, order.RefundedMinor));
+            Assert.Equal(DateTimeKind.Utc, order.PaidAt!.Value.Kind);
+            Assert.Equal(payment.OccurredAt.UtcDateTime, order.PaidAt.Value, TimeSpan.FromMilliseconds(1));
+            Assert.Equal(order.PaidAt, order.UpdatedAt);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Orders_inserted_before_a_failing_save_are_inserted_again_when_the_batch_is_retried(string provider)
+    {
+        await using var host = await ContactsHost.StartAsync(infrastructure, provider);
+        var contact = (await host.Contacts.CreateContactAsync(ContactBuilder.Create())).Contact;
+        var payments = new[] { OrderEvents.Paid(contact.Id, 100), OrderEvents.Paid(contact.Id, 200) };
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ContactsDbContext>();
+        var handler = scope.ServiceProvider.GetRequiredService<OrderPaidHandler>();
+        await using (var failing = await db.Database.BeginTransactionAsync())
+        {
+            foreach (var payment in payments)
+            {
+                await handler.HandleAsync(payment, CancellationToken.None);
+            }
+            // A second contact with the same email fails the save after the orders went in.
+            var duplicate = await db.Contacts.AsNoTracking().SingleAsync(c => c.Id == Guid.Parse(contact.Id));
+            duplicate.Id = Guid.NewGuid();
+            duplicate.CreateRequestId = null;
+            duplicate.Consents = [];
+            db.Contacts.Add(duplicate);
+            await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+            await failing.RollbackAsync();
+            db.Entry(duplicate).State = EntityState.Detached;
+        }
+
+        await using (var retry = await db.Database.BeginTransactionAsync())
+        {
+            await db.SaveChangesAsync();
+            await retry.CommitAsync();
+        }
+
+        var orders = await host.QueryAsync(db => db.Orders.AsNoTracking().Where(o => o.ContactId == Guid.Parse(contact.Id)).ToListAsync());
+        Assert.Equal(payments.Select(p => p.AggregateId).Order(), orders.Select(o => o.OrderId).Order());
+        var stored = await host.QueryAsync(db => db.Contacts.AsNoTracking().SingleAsync(c => c.Id == Guid.Parse(contact.Id)));
+        Assert.Equal(300, stored.Activity.RevenueMinor);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Contacts_of_one_batch_are_updated_by_one_multi_row_update_with_every_change(string provider)
+    {
+        await using var host = await ContactsHost.StartAsync(infrastructure, provider);
+        var first = (await host.Contacts.CreateContactAsync(ContactBuilder.Create())).Contact;
+        var second = (await host.Contacts.CreateContactAsync(ContactBuilder.Create())).Contact;
+        var paidAt = DateTimeOffset.UtcNow.AddMinutes(-5);
+
+        await ApplyAsOneBatchAsync<OrderPaidHandler, OrderPaid>(host,
+            OrderEvents.Paid(first.Id, 700) with { OccurredAt = paidAt }, OrderEvents.Paid(second.Id, 300), OrderEvents.Paid(second.Id, 200));
+
+        var stored = await host.QueryAsync(db => db.Contacts.AsNoTracking().Where(c => c.Id == Guid.Parse(first.Id) || c.Id == Guid.Parse(second.Id)).ToListAsync());
+        var one = stored.Single(c => c.Id == Guid.Parse(first.Id));
+        var two = stored.Single(c => c.Id == Guid.Parse(second.Id));
+        Assert.Equal((700L, 1, "EUR", "purchase", first.Version + 2), (one.Activity.RevenueMinor, one.Activity.PaidOrderCount, one.Activity.Currency, one.Stage, one.Version));
+        Assert.Equal(paidAt.UtcDateTime, one.Activity.LastPurchaseAt!.Value, TimeSpan.FromMilliseconds(1));
+        Assert.Equal(DateTimeKind.Utc, one.Activity.LastPurchaseAt.Value.Kind);
+        Assert.Equal((500L, 2, "retention"), (two.Activity.RevenueMinor, two.Activity.PaidOrderCount, two.Stage));
+        // The snapshots rebuilt after the commit show the written rows.
+        await Eventually.UntilAsync(
+            async () => (await host.Snapshots.GetCustomerSnapshotAsync(new() { ContactId = second.Id })).Snapshot,
+            snapshot => snapshot.Value.RevenueMinor == 500 && snapshot.Version == two.Version, "the second contact's snapshot");
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_batch_whose_contact_changed_since_it_was_read_fails_the_version_check_and_writes_nothing(string provider)
+    {
+        await using var host = await ContactsHost.StartAsync(infrastructure, provider);
+        var first = (await host.Contacts.CreateContactAsync(ContactBuilder.Create())).Contact;
+        var second = (await host.Contacts.CreateContactAsync(ContactBuilder.Create())).Contact;
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ContactsDbContext>();
+        var handler = scope.ServiceProvider.GetRequiredService<OrderPaidHandler>();
+        await handler.HandleAsync(OrderEvents.Paid(first.Id, 100), CancellationToken.None);
+        await handler.HandleAsync(OrderEvents.Paid(second.Id, 100), CancellationToken.None);
+
+        // Another writer changes the first contact after the batch read it.
+        await host.Contacts.UpdateContactAsync(new() { Contact = new() { Id = first.Id, Locale = "fr" }, UpdateMask = new() { Paths = { "locale" } } });
+
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => db.SaveChangesAsync());
+            await transaction.RollbackAsync();
+        }
+        var stored = await host.QueryAsync(db => db.Contacts.AsNoTracking().Where(c => c.Id == Guid.Parse(first.Id) || c.Id == Guid.Parse(second.Id)).ToListAsync());
+        Assert.All(stored, c => Assert.Equal(0, c.Activity.RevenueMinor));
+        Assert.Equal("fr", stored.Single(c => c.Id == Guid.Parse(first.Id)).Locale);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Contacts_written_before_a_failing_save_are_written_again_when_the_batch_is_retried(string provider)
+    {
+        await using var host = await ContactsHost.StartAsync(infrastructure, provider);
+        var first = (await host.Contacts.CreateContactAsync(ContactBuilder.Create())).Contact;
+        var second = (await host.Contacts.CreateContactAsync(ContactBuilder.Create())).Contact;
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ContactsDbContext>();
+        var handler = scope.ServiceProvider.GetRequiredService<OrderPaidHandler>();
+        await using (var failing = await db.Database.BeginTransactionAsync())
+        {
+            await handler.HandleAsync(OrderEvents.Paid(first.Id, 100), CancellationToken.None);
+            await handler.HandleAsync(OrderEvents.Paid(second.Id, 200), CancellationToken.None);
+            // A third contact with the first one's email fails the save after the contacts were written.
+            var duplicate = await db.Contacts.AsNoTracking().SingleAsync(c => c.Id == Guid.Parse(first.Id));
+            duplicate.Id = Guid.NewGuid();
+            duplicate.CreateRequestId = null;
+            duplicate.Consents = [];
+            db.Contacts.Add(duplicate);
+            await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+            await failing.RollbackAsync();
+            db.Entry(duplicate).State = EntityState.Detached;
+        }
+
+        await using (var retry = await db.Database.BeginTransactionAsync())
+        {
+            await db.SaveChangesAsync();
+            await retry.CommitAsync();
+        }
+
+        var stored = await host.QueryAsync(db => db.Contacts.AsNoTracking().Where(c => c.Id == Guid.Parse(first.Id) || c.Id == Guid.Parse(second.Id)).ToListAsync());
+        Assert.Equal(100, stored.Single(c => c.Id == Guid.Parse(first.Id)).Activity.RevenueMinor);
+        Assert.Equal(200, stored.Single(c => c.Id == Guid.Parse(second.Id)).Activity.RevenueMinor);
+        Assert.All(stored, c => Assert.Equal("purchase", c.Stage));
+    }
+
     /// <summary>What the inbox batcher does with a OncePerBatch handler: one scope and handler, every event, one save.</summary>
     private static async Task ApplyAsOneBatchAsync<THandler, TEvent>(ContactsHost host, params TEvent[] events)
         where THandler : class, IIntegrationEventHandler<TEvent>
