@@ -20,10 +20,11 @@ internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 
     private static readonly SqlitePragmaInterceptor Full = new(CommonPragmas);
     private static readonly SqlitePragmaInterceptor Normal = new(CommonPragmas + " PRAGMA synchronous = NORMAL;");
-    private static readonly object Set = new();
+
+    // Per native connection, the pragmas last run on it; shared by both instances, which may share a pool.
+    private static readonly ConditionalWeakTable<sqlite3, string> configured = [];
 
     private readonly string pragmas;
-    private readonly ConditionalWeakTable<sqlite3, object> configured = [];
 
     private SqlitePragmaInterceptor(string pragmas) => this.pragmas = pragmas;
 
@@ -52,14 +53,14 @@ internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
     }
 
     private bool NeedsPragmas(DbConnection connection) =>
-        connection is not SqliteConnection { Handle: { } handle } || !configured.TryGetValue(handle, out _);
+        connection is not SqliteConnection { Handle: { } handle } || !configured.TryGetValue(handle, out var ran) || ran != pragmas;
 
     // Only after the pragmas ran: a connection whose set-up failed is set up again at its next open.
     private void Remember(DbConnection connection)
     {
         if (connection is SqliteConnection { Handle: { } handle })
         {
-            configured.AddOrUpdate(handle, Set);
+            configured.AddOrUpdate(handle, pragmas);
         }
     }
 }
