@@ -142,8 +142,11 @@ public sealed class InboxBatcher<TDbContext, TEvent, THandler>(
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             // One statement records the batch and tells which messages are new: those already in the inbox are skipped.
-            var inserted = await InboxInsert.InsertNewAsync(
-                db, name.Value, candidates.ConvertAll(d => d.MessageId), time.GetUtcNow().UtcDateTime, cancellationToken);
+            // Ids in a fixed order, so two PostgreSQL appliers meeting the same redelivered ids wait for each other
+            // instead of deadlocking (each would hold one row the other needs).
+            var ids = candidates.ConvertAll(d => d.MessageId);
+            ids.Sort();
+            var inserted = await InboxInsert.InsertNewAsync(db, name.Value, ids, time.GetUtcNow().UtcDateTime, cancellationToken);
             var applying = candidates.FindAll(d => inserted.Contains(d.MessageId));
             fresh = applying.ToHashSet();
             if (applying.Count > 0)

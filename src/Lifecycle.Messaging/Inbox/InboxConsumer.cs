@@ -1,4 +1,3 @@
-using System.Runtime.ExceptionServices;
 using Lifecycle.Contracts.Events;
 using Lifecycle.Messaging.Persistence;
 using Lifecycle.Messaging.Telemetry;
@@ -60,38 +59,22 @@ public sealed class InboxConsumer<TDbContext, TEvent, THandler>(
             return;
         }
 
-        DbUpdateException failure;
         // SQLite: one inbox transaction at a time in this process (see SqliteWriteGate); other providers pass.
         using (await gate.EnterAsync(db, cancellationToken))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            db.Set<InboxMessage>().Add(new InboxMessage
+            // The inbox row first, as in a batch: nothing inserted means a concurrent delivery of this message
+            // committed meanwhile (PostgreSQL waits for it), and the transaction is rolled back without effect.
+            var inserted = await InboxInsert.InsertNewAsync(db, name.Value, [messageId], time.GetUtcNow().UtcDateTime, cancellationToken);
+            if (inserted.Count == 0)
             {
-                MessageId = messageId,
-                Consumer = name.Value,
-                ProcessedAt = time.GetUtcNow().UtcDateTime,
-            });
-            await handler.HandleAsync(message, cancellationToken);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
+                logger.LogInformation("{Consumer} lost the race for message {MessageId} to a concurrent delivery; acknowledging", name.Value, messageId);
                 return;
             }
-            catch (DbUpdateException e)
-            {
-                failure = e;
-                // Most likely a concurrent delivery of the same message won the insert; decided below.
-                await transaction.RollbackAsync(cancellationToken);
-            }
+            await handler.HandleAsync(message, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
-
-        db.ChangeTracker.Clear();
-        if (!await AlreadyProcessedAsync(db, messageId, cancellationToken))
-        {
-            ExceptionDispatchInfo.Throw(failure);
-        }
-        logger.LogInformation("{Consumer} lost the race for message {MessageId} to a concurrent delivery; acknowledging", name.Value, messageId);
     }
 
     private Task<bool> AlreadyProcessedAsync(TDbContext db, Guid messageId, CancellationToken cancellationToken) =>

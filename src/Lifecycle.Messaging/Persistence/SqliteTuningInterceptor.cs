@@ -18,20 +18,22 @@ namespace Lifecycle.Messaging.Persistence;
 public sealed class SqliteTuningInterceptor(int busyTimeoutMilliseconds = 5000) : DbConnectionInterceptor
 {
     private const string SqliteConnectionType = "Microsoft.Data.Sqlite.SqliteConnection";
-    private static readonly object Tuned = new();
 
     // SqliteConnection.Handle: the pooled native connection (found by name: this library does not reference the provider).
     private static PropertyInfo? handleProperty;
-    private readonly ConditionalWeakTable<object, object> tuned = [];
 
-    private string Pragmas => $"PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout={busyTimeoutMilliseconds};";
+    // Per native connection, the pragmas last run on it. Shared by every instance: two contexts (or two busy timeouts)
+    // on one file share the pool, and a connection another instance set up differently must be set up again.
+    private static readonly ConditionalWeakTable<object, string> tuned = [];
+
+    private readonly string pragmas = $"PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout={busyTimeoutMilliseconds};";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         if (NeedsTuning(connection, out var handle))
         {
             using var command = connection.CreateCommand();
-            command.CommandText = Pragmas;
+            command.CommandText = pragmas;
             command.ExecuteNonQuery();
             Remember(handle);
         }
@@ -42,7 +44,7 @@ public sealed class SqliteTuningInterceptor(int busyTimeoutMilliseconds = 5000) 
         if (NeedsTuning(connection, out var handle))
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = Pragmas;
+            command.CommandText = pragmas;
             await command.ExecuteNonQueryAsync(cancellationToken);
             Remember(handle);
         }
@@ -59,7 +61,7 @@ public sealed class SqliteTuningInterceptor(int busyTimeoutMilliseconds = 5000) 
         handleProperty ??= type.GetProperty("Handle");
         // Without a handle to recognise the native connection by, every open is tuned.
         handle = handleProperty?.GetValue(connection);
-        return handle is null || !tuned.TryGetValue(handle, out _);
+        return handle is null || !tuned.TryGetValue(handle, out var ran) || ran != pragmas;
     }
 
     // Only once the pragmas ran: an open whose tuning failed is tuned again next time.
@@ -67,7 +69,7 @@ public sealed class SqliteTuningInterceptor(int busyTimeoutMilliseconds = 5000) 
     {
         if (handle is not null)
         {
-            tuned.AddOrUpdate(handle, Tuned);
+            tuned.AddOrUpdate(handle, pragmas);
         }
     }
 }

@@ -1,12 +1,17 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using SQLitePCL;
 
 namespace Lifecycle.ServiceDefaults.Data;
 
 /// <summary>
 /// Sets every SQLite connection up for several processes (replicas, a migrator) sharing one file: a busy timeout,
 /// so a writer waits for another's lock instead of failing with SQLITE_BUSY, WAL, so readers never block the writer,
-/// and the service's <see cref="SqliteSynchronous"/> choice. All in one command: this runs on every connection open.
+/// and the service's <see cref="SqliteSynchronous"/> choice. The settings belong to the native connection, which
+/// Microsoft.Data.Sqlite pools and hands to the next open, so they run once per native connection, not on every open
+/// (a statement per unit of work otherwise).
 /// </summary>
 internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 {
@@ -16,6 +21,9 @@ internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
     private static readonly SqlitePragmaInterceptor Full = new(CommonPragmas);
     private static readonly SqlitePragmaInterceptor Normal = new(CommonPragmas + " PRAGMA synchronous = NORMAL;");
 
+    // Per native connection, the pragmas last run on it; shared by both instances, which may share a pool.
+    private static readonly ConditionalWeakTable<sqlite3, string> configured = [];
+
     private readonly string pragmas;
 
     private SqlitePragmaInterceptor(string pragmas) => this.pragmas = pragmas;
@@ -24,15 +32,35 @@ internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = pragmas;
-        command.ExecuteNonQuery();
+        if (NeedsPragmas(connection))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = pragmas;
+            command.ExecuteNonQuery();
+            Remember(connection);
+        }
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = pragmas;
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        if (NeedsPragmas(connection))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = pragmas;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            Remember(connection);
+        }
+    }
+
+    private bool NeedsPragmas(DbConnection connection) =>
+        connection is not SqliteConnection { Handle: { } handle } || !configured.TryGetValue(handle, out var ran) || ran != pragmas;
+
+    // Only after the pragmas ran: a connection whose set-up failed is set up again at its next open.
+    private void Remember(DbConnection connection)
+    {
+        if (connection is SqliteConnection { Handle: { } handle })
+        {
+            configured.AddOrUpdate(handle, pragmas);
+        }
     }
 }

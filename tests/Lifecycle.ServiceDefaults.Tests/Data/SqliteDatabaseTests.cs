@@ -1,5 +1,7 @@
 using System.Net;
 using Lifecycle.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -38,6 +40,30 @@ public sealed class SqliteDatabaseTests : IDisposable
         var mode = await database.SqlQueryRaw<string>("SELECT journal_mode AS Value FROM pragma_journal_mode").SingleAsync();
 
         Assert.Equal("wal", mode);
+    }
+
+    [Fact]
+    public async Task Pragmas_run_once_per_native_connection_and_reach_every_new_one()
+    {
+        await using var app = NotesDatabase.BuildUnstarted("sqlite", ConnectionString);
+
+        Assert.Equal(10000, await BusyTimeoutAsync(app));
+        // The pooled native connection keeps what was set on it: a pragma run at every open would undo this.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<NotesContext>().Database.ExecuteSqlRawAsync("PRAGMA busy_timeout = 1234");
+        }
+        Assert.Equal(1234, await BusyTimeoutAsync(app));
+
+        SqliteConnection.ClearAllPools();
+        Assert.Equal(10000, await BusyTimeoutAsync(app));
+    }
+
+    private static async Task<int> BusyTimeoutAsync(WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var database = scope.ServiceProvider.GetRequiredService<NotesContext>().Database;
+        return await database.SqlQueryRaw<int>("SELECT timeout AS Value FROM pragma_busy_timeout").SingleAsync();
     }
 
     [Fact]
