@@ -35,8 +35,8 @@ public static class CapacityRun
         Report.Line("drained_seconds", result.DrainedSeconds);
         Report.Line("applied_per_s", applied / result.DrainedSeconds);
         Report.Line("snapshot_versions_seen", result.Versions - contactCount);
-        Report.Line("freshness_p50_ms", Percentiles.Of(result.Visible, 50));
-        Report.Line("freshness_p95_ms", Percentiles.Of(result.Visible, 95));
+        Report.Line("freshness_p50_ms", Percentiles.Of(result.Millis, 50));
+        Report.Line("freshness_p95_ms", Percentiles.Of(result.Millis, 95));
         if (cpuBefore is { } before && cpuAfter is { } after && applied > 0)
         {
             Report.Line("contacts_cpu_ms_per_event", (after - before) * 1000 / applied);

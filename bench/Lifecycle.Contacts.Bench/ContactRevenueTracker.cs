@@ -26,7 +26,7 @@ public sealed class ContactRevenueTracker
     }
 
     /// <summary>A snapshot version arrived: every payment it covers is visible now.</summary>
-    public void Observe(long revenueMinor, long nowTimestamp, List<double> visibleMillis)
+    public void Observe(long revenueMinor, long nowTimestamp, List<Visibility> visible)
     {
         lock (gate)
         {
@@ -35,9 +35,9 @@ public sealed class ContactRevenueTracker
             while (pending.TryPeek(out var payment) && payment.RevenueAfter <= seenRevenue)
             {
                 pending.Dequeue();
-                lock (visibleMillis)
+                lock (visible)
                 {
-                    visibleMillis.Add(Stopwatch.GetElapsedTime(payment.DueTimestamp, nowTimestamp).TotalMilliseconds);
+                    visible.Add(new Visibility(payment.DueTimestamp, Stopwatch.GetElapsedTime(payment.DueTimestamp, nowTimestamp).TotalMilliseconds));
                 }
             }
         }
@@ -66,3 +66,6 @@ public sealed class ContactRevenueTracker
         }
     }
 }
+
+/// <summary>One payment seen in a snapshot: when it was due and how long after that it became visible.</summary>
+public readonly record struct Visibility(long DueTimestamp, double Millis);

@@ -3,6 +3,7 @@ using Grpc.Core;
 using Grpc.Net.Client;
 using Lifecycle.Contracts.Contacts.V1;
 using Lifecycle.Contracts.Events;
+using Lifecycle.Orders.Bench;
 using MassTransit;
 
 namespace Lifecycle.Contacts.Bench;
@@ -21,12 +22,35 @@ public static class FreshnessRun
 
     /// <param name="DrainedSeconds">From the first publish until every event was visible (or the drain deadline).</param>
     /// <param name="Versions">Snapshot versions the watchers received (a version may cover several events).</param>
-    public sealed record Result(int Published, double PublishSeconds, int PublishErrors, List<double> Visible, int Lost, double DrainedSeconds, long Versions);
+    /// <param name="Started">When the first event was due (Stopwatch timestamp).</param>
+    public sealed record Result(int Published, double PublishSeconds, int PublishErrors, List<Visibility> Visible, int Lost, double DrainedSeconds, long Versions, long Started)
+    {
+        public List<double> Millis => Visible.ConvertAll(v => v.Millis);
+
+        /// <summary>Freshness of the events due at or after <paramref name="seconds"/> into the run (after a warm-up).</summary>
+        public List<double> MillisFrom(double seconds) =>
+            Visible.Where(v => Stopwatch.GetElapsedTime(Started, v.DueTimestamp).TotalSeconds >= seconds).Select(v => v.Millis).ToList();
+
+        /// <summary>Freshness of the events due before <paramref name="seconds"/> into the run (the warm-up).</summary>
+        public List<double> MillisBefore(double seconds) =>
+            Visible.Where(v => Stopwatch.GetElapsedTime(Started, v.DueTimestamp).TotalSeconds < seconds).Select(v => v.Millis).ToList();
+
+        /// <summary>Per second of due time: events, p50, p95 and max freshness — shows whether delay is steady or in bursts.</summary>
+        public IEnumerable<string> Timeline() => Visible
+            .GroupBy(v => (int)Stopwatch.GetElapsedTime(Started, v.DueTimestamp).TotalSeconds)
+            .OrderBy(g => g.Key)
+            .Select(g =>
+            {
+                var millis = g.Select(v => v.Millis).ToList();
+                return FormattableString.Invariant(
+                    $"second {g.Key,3}: {millis.Count,5} events, p50 {Percentiles.Of(millis, 50),7:F0} ms, p95 {Percentiles.Of(millis, 95),7:F0} ms, max {Percentiles.Of(millis, 100),7:F0} ms");
+            });
+    }
 
     /// <param name="rate">Events per second, or 0 to publish them all at once.</param>
     public static async Task<Result> RunAsync(GrpcChannel channel, Uri amqp, IReadOnlyList<string> contactIds, int rate, int total)
     {
-        var visible = new List<double>();
+        var visible = new List<Visibility>();
         var trackers = contactIds.ToDictionary(id => id, _ => new ContactRevenueTracker());
         using var stopWatching = new CancellationTokenSource();
         var snapshots = new SnapshotService.SnapshotServiceClient(channel);
@@ -75,7 +99,7 @@ public static class FreshnessRun
         await Task.WhenAll(watchers);
         await bus.StopAsync();
         return new Result(total, publishSeconds, publishErrors, visible, trackers.Values.Sum(t => t.Pending), drainedSeconds,
-            trackers.Values.Sum(t => t.Versions));
+            trackers.Values.Sum(t => t.Versions), started);
     }
 
     private static async Task PublishAsync(IBusControl bus, OrderPaid paid, Action onError)
@@ -92,7 +116,7 @@ public static class FreshnessRun
     }
 
     private static async Task WatchAsync(SnapshotService.SnapshotServiceClient snapshots, string contactId, ContactRevenueTracker tracker,
-        TaskCompletionSource firstVersion, List<double> visible, CancellationToken stop)
+        TaskCompletionSource firstVersion, List<Visibility> visible, CancellationToken stop)
     {
         try
         {
