@@ -20,7 +20,7 @@ public sealed class ContactSegmentRefresh(ContactsDbContext db, SegmentRuleCompi
             var (joined, left) = (0, 0);
             foreach (var segment in segments)
             {
-                var verdicts = await evaluator.DecideAsync(compiler.Compile(SegmentMapper.RulesOf(segment)), db.Contacts.Where(c => ids.Contains(c.Id)), cancellationToken);
+                var verdicts = await evaluator.DecideAsync(await compiler.CompileAsync(SegmentMapper.RulesOf(segment), cancellationToken), db.Contacts.Where(c => ids.Contains(c.Id)), cancellationToken);
                 var (j, l) = await membership.ApplyAsync(segment, verdicts, cancellationToken);
                 (joined, left) = (joined + j, left + l);
             }

@@ -18,7 +18,7 @@ public sealed class SegmentEvaluation(ContactsDbContext db, SegmentRuleCompiler 
             return (0, 0);
         }
         var startedAt = time.UtcNowMicroseconds();
-        var filter = compiler.Compile(SegmentMapper.RulesOf(segment));
+        var filter = await compiler.CompileAsync(SegmentMapper.RulesOf(segment), cancellationToken);
         var (joined, left) = (0, 0);
         await foreach (var verdicts in evaluator.DecideAllAsync(filter, cancellationToken))
         {

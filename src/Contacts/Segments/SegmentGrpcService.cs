@@ -74,7 +74,7 @@ public sealed class SegmentGrpcService(
         errors.ThrowIfAny();
 
         var sampleSize = request.SampleSize == 0 ? DefaultSampleSize : request.SampleSize;
-        var (count, sampleIds) = await evaluator.CountAndSampleAsync(compiler.Compile(request.Rules), sampleSize, context.CancellationToken);
+        var (count, sampleIds) = await evaluator.CountAndSampleAsync(await compiler.CompileAsync(request.Rules, context.CancellationToken), sampleSize, context.CancellationToken);
         var response = new Api.PreviewSegmentResponse { Count = count };
         response.Sample.AddRange((await ContactsAsync(sampleIds, context.CancellationToken)).Select(c => c.ToApi()));
         return response;

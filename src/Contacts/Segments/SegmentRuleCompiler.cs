@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Lifecycle.Contacts.Contacts;
 using Lifecycle.Contacts.Data;
 using Lifecycle.Contacts.Interactions;
+using Lifecycle.Contacts.Lifecycle;
 using Lifecycle.Contacts.Value;
 using Api = Lifecycle.Contracts.Contacts.V1;
 using Kind = Lifecycle.Contracts.Contacts.V1.SegmentCondition.KindOneofCase;
@@ -12,10 +13,14 @@ namespace Lifecycle.Contacts.Segments;
 /// Turns validated segment rules into a <see cref="SegmentFilter"/> as of now: each condition becomes a LINQ
 /// predicate EF Core translates on SQLite and PostgreSQL (time-relative ones against cut-off times computed here).
 /// </summary>
-public sealed class SegmentRuleCompiler(ContactsDbContext db, CustomerValueCalculator calculator, TimeProvider time)
+public sealed class SegmentRuleCompiler(ContactsDbContext db, CustomerValueCalculator calculator, StageModelStore models, TimeProvider time)
 {
-    public SegmentFilter Compile(Api.SegmentRules rules)
+    public async Task<SegmentFilter> CompileAsync(Api.SegmentRules rules, CancellationToken cancellationToken)
     {
+        // Churn risk depends on which stages the model in force calls at risk or churned; only read it when needed.
+        var roles = rules.Conditions.Any(c => c.KindCase == Kind.ChurnRisk)
+            ? StageRoles.Of((await models.GetAsync(cancellationToken)).Model)
+            : null;
         var now = time.UtcNowMicroseconds();
         var sql = new List<Expression<Func<Contact, bool>>>();
         var factChecks = new List<Func<ValueFacts, bool>>();
@@ -24,7 +29,7 @@ public sealed class SegmentRuleCompiler(ContactsDbContext db, CustomerValueCalcu
             if (condition.KindCase == Kind.ChurnRisk)
             {
                 var (min, max) = Limits(condition.ChurnRisk.Risk);
-                factChecks.Add(facts => calculator.Calculate(facts).ChurnRisk is var risk && risk >= min && risk <= max);
+                factChecks.Add(facts => calculator.Calculate(facts, roles!).ChurnRisk is var risk && risk >= min && risk <= max);
             }
             else
             {

@@ -5,18 +5,19 @@ namespace Lifecycle.Contacts.Value;
 
 /// <summary>
 /// Pure RFM and churn-risk scoring with fixed, documented thresholds (not quintiles: a score must not change because
-/// other customers did, so it stays explainable to the person reading it). Only "now" comes from outside.
+/// other customers did, so it stays explainable to the person reading it). Only "now" and the stage roles of the model
+/// in force (which stages are at risk or churned) come from outside.
 /// </summary>
 public sealed class CustomerValueCalculator(TimeProvider time)
 {
     /// <summary>Assumed gap between purchases until a contact has two purchases to measure their own.</summary>
     public static readonly TimeSpan DefaultPurchaseGap = TimeSpan.FromDays(90);
 
-    public ValueScores Calculate(ValueFacts facts)
+    public ValueScores Calculate(ValueFacts facts, StageRoles roles)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var daysSincePurchase = facts.LastPurchaseAt is { } last ? (now - last).TotalDays : (double?)null;
-        var reasons = ChurnReasons(facts, now, daysSincePurchase);
+        var reasons = ChurnReasons(facts, roles, now, daysSincePurchase);
         return new ValueScores(
             Recency: ValueScoreBands.Recency(daysSincePurchase),
             Frequency: ValueScoreBands.Frequency(facts.PaidOrderCount),
@@ -25,12 +26,12 @@ public sealed class CustomerValueCalculator(TimeProvider time)
             Reasons: reasons);
     }
 
-    private static List<ChurnReason> ChurnReasons(ValueFacts facts, DateTime now, double? daysSincePurchase)
+    private static List<ChurnReason> ChurnReasons(ValueFacts facts, StageRoles roles, DateTime now, double? daysSincePurchase)
     {
-        if (facts.Stage == StageIds.Churned)
+        if (facts.Stage == roles.ChurnedStage)
         {
             // The relationship already ended: nothing else can make it riskier.
-            return [new ChurnReason("stage_churned", "The contact is in the churned stage.", 100)];
+            return [new ChurnReason("stage_churned", Text($"The contact is in the {facts.Stage} stage: the relationship has ended."), 100)];
         }
         var reasons = new List<ChurnReason>();
         if (daysSincePurchase is { } days)
@@ -53,9 +54,9 @@ public sealed class CustomerValueCalculator(TimeProvider time)
         {
             reasons.Add(new ChurnReason("refunds", Text($"{facts.RefundedOrderCount} refunded order(s)."), Math.Min(20, 10 * facts.RefundedOrderCount)));
         }
-        if (facts.Stage == StageIds.AtRisk)
+        if (roles.AtRiskStages.Contains(facts.Stage))
         {
-            reasons.Add(new ChurnReason("stage_at_risk", "The contact is in the at-risk stage.", 25));
+            reasons.Add(new ChurnReason("stage_at_risk", Text($"The contact is in the {facts.Stage} stage, an at-risk stage."), 25));
         }
         return reasons;
     }

@@ -1,3 +1,4 @@
+using Lifecycle.Contacts.Lifecycle;
 using Lifecycle.Contacts.Tests.Infrastructure;
 using Lifecycle.Contacts.Value;
 
@@ -17,7 +18,7 @@ public sealed class CustomerValueCalculatorTests
     [InlineData(365, 2)]
     [InlineData(366, 1)]
     public void Recency_follows_the_documented_day_thresholds(int daysAgo, int expected) =>
-        Assert.Equal(expected, calculator.Calculate(Customer(lastPurchaseDaysAgo: daysAgo)).Recency);
+        Assert.Equal(expected, Score(Customer(lastPurchaseDaysAgo: daysAgo)).Recency);
 
     [Theory]
     [InlineData(0, 0, 1, 1)]
@@ -28,14 +29,14 @@ public sealed class CustomerValueCalculatorTests
     [InlineData(10, 100_000, 5, 5)]
     public void Frequency_and_monetary_follow_the_documented_thresholds(int orders, long revenueMinor, int frequency, int monetary)
     {
-        var scores = calculator.Calculate(Customer(orders: orders, revenueMinor: revenueMinor));
+        var scores = Score(Customer(orders: orders, revenueMinor: revenueMinor));
         Assert.Equal((frequency, monetary), (scores.Frequency, scores.Monetary));
     }
 
     [Fact]
     public void A_contact_who_never_bought_scores_lowest_recency_and_no_overdue_purchase()
     {
-        var scores = calculator.Calculate(new ValueFacts("engagement", Now.AddDays(-1), 0, 0, null, null, 0));
+        var scores = Score(new ValueFacts("engagement", Now.AddDays(-1), 0, 0, null, null, 0));
         Assert.Equal((1, 1, 1, 0), (scores.Recency, scores.Frequency, scores.Monetary, scores.ChurnRisk));
         Assert.Empty(scores.Reasons);
     }
@@ -45,7 +46,7 @@ public sealed class CustomerValueCalculatorTests
     {
         // Four purchases 10 days apart, the last 35 days ago: 3.5x their usual gap, although 35 days is recent for most.
         var facts = new ValueFacts("retention", Now.AddDays(-2), 4, 40_000, Now.AddDays(-65), Now.AddDays(-35), 0);
-        var scores = calculator.Calculate(facts);
+        var scores = Score(facts);
         var reason = Assert.Single(scores.Reasons);
         Assert.Equal(("purchase_overdue", 40), (reason.Code, reason.Points));
         Assert.Equal("No purchase for 35 days, 3.5x the usual gap of 10 days.", reason.Description);
@@ -59,7 +60,7 @@ public sealed class CustomerValueCalculatorTests
         var lastPurchase = Now.AddDays(-5);
         var facts = new ValueFacts("retention", Now.AddDays(-5), 2, 10_000, lastPurchase.AddMinutes(-1), lastPurchase, 0);
 
-        var scores = calculator.Calculate(facts);
+        var scores = Score(facts);
 
         Assert.DoesNotContain(scores.Reasons, reason => reason.Code == "purchase_overdue");
     }
@@ -69,7 +70,7 @@ public sealed class CustomerValueCalculatorTests
     {
         // One purchase 400 days ago (default 90-day gap: 4.4x), idle 70 days, two refunds, at risk: 40 + 20 + 20 + 25.
         var facts = new ValueFacts("at_risk", Now.AddDays(-70), 1, 9_000, Now.AddDays(-400), Now.AddDays(-400), 2);
-        var scores = calculator.Calculate(facts);
+        var scores = Score(facts);
         Assert.Equal(["purchase_overdue", "inactive", "refunds", "stage_at_risk"], scores.Reasons.Select(r => r.Code));
         Assert.Equal(100, scores.ChurnRisk);
         Assert.Equal(105, scores.Reasons.Sum(r => r.Points));
@@ -78,10 +79,23 @@ public sealed class CustomerValueCalculatorTests
     [Fact]
     public void A_churned_contact_has_full_risk_with_one_reason()
     {
-        var scores = calculator.Calculate(Customer(lastPurchaseDaysAgo: 5) with { Stage = "churned" });
+        var scores = Score(Customer(lastPurchaseDaysAgo: 5) with { Stage = "churned" });
         Assert.Equal(100, scores.ChurnRisk);
         Assert.Equal("stage_churned", Assert.Single(scores.Reasons).Code);
     }
+
+    [Fact]
+    public void At_risk_and_churned_stages_come_from_the_model_in_force()
+    {
+        var renamed = new StageRoles(["customer"], ["dormant"], "lost");
+
+        Assert.Equal(100, calculator.Calculate(Customer() with { Stage = "lost" }, renamed).ChurnRisk);
+        Assert.Contains(calculator.Calculate(Customer() with { Stage = "dormant" }, renamed).Reasons, r => r.Code == "stage_at_risk");
+        // Under this model "churned" is just a name no rule leads to.
+        Assert.DoesNotContain(calculator.Calculate(Customer() with { Stage = "churned" }, renamed).Reasons, r => r.Code.StartsWith("stage_", StringComparison.Ordinal));
+    }
+
+    private ValueScores Score(ValueFacts facts) => calculator.Calculate(facts, StageRoles.Of(DefaultStageModel.Create()));
 
     private static ValueFacts Customer(int lastPurchaseDaysAgo = 10, int orders = 1, long revenueMinor = 1_000) =>
         new("purchase", Now.AddDays(-lastPurchaseDaysAgo), orders, revenueMinor, Now.AddDays(-lastPurchaseDaysAgo), Now.AddDays(-lastPurchaseDaysAgo), 0);
