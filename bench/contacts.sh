@@ -4,7 +4,7 @@
 #     bench/grpc.sh) in the same run and with the same h2load settings; req/s and p50/p99 from h2load's request log.
 #  2. Event → snapshot freshness: OrderPaid events published on RabbitMQ at a steady rate, every contact watched
 #     through WatchCustomerSnapshot; p50/p95/p99 from each event's due time to the first snapshot that includes it,
-#     after a warm-up at the same rate (--warmup=S, default 5 s; reported apart, with a per-second timeline on stderr).
+#     after a warm-up at the same rate (--warmup=S, default 10 s; reported apart, with a per-second timeline on stderr).
 #  Or, with --capacity=N, only this: N OrderPaid published at once; how fast they become visible (applied/s) and the
 #  contacts process's CPU time per event, a figure that holds on a shared machine.
 # Usage: bench/contacts.sh [h2load-seconds=10] [events-per-second=500] [freshness-seconds=20] [--postgres] [--capacity=N] [--warmup=S]
@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 positional=()
 flags=()
 capacity=""
-warmup=5
+warmup=10
 for arg in "$@"; do
   case $arg in
     --postgres) flags+=(--postgres) ;;
