@@ -27,13 +27,12 @@ public static class FreshnessRun
     {
         public List<double> Millis => Visible.ConvertAll(v => v.Millis);
 
-        /// <summary>Freshness of the events due at or after <paramref name="seconds"/> into the run (after a warm-up).</summary>
-        public List<double> MillisFrom(double seconds) =>
-            Visible.Where(v => Stopwatch.GetElapsedTime(Started, v.DueTimestamp).TotalSeconds >= seconds).Select(v => v.Millis).ToList();
-
-        /// <summary>Freshness of the events due before <paramref name="seconds"/> into the run (the warm-up).</summary>
-        public List<double> MillisBefore(double seconds) =>
-            Visible.Where(v => Stopwatch.GetElapsedTime(Started, v.DueTimestamp).TotalSeconds < seconds).Select(v => v.Millis).ToList();
+        /// <summary>Freshness of the events due before <paramref name="seconds"/> into the run (a warm-up) and of those after.</summary>
+        public (List<double> WarmUp, List<double> Measured) Split(double seconds)
+        {
+            var warmUp = Visible.ToLookup(v => Stopwatch.GetElapsedTime(Started, v.DueTimestamp).TotalSeconds < seconds, v => v.Millis);
+            return ([.. warmUp[true]], [.. warmUp[false]]);
+        }
 
         /// <summary>Per second of due time: events, p50, p95 and max freshness — shows whether delay is steady or in bursts.</summary>
         public IEnumerable<string> Timeline() => Visible

@@ -1,10 +1,7 @@
-using System.Runtime.CompilerServices;
-using System.Text;
 using Lifecycle.Contacts.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -17,15 +14,15 @@ namespace Lifecycle.Contacts.Contacts;
 /// some contact of the statement changed are written; for the others in it that is their current value, read in
 /// this transaction and still in force (the version check proves it). Only inside an explicit transaction (the
 /// inbox batch's), for two or more contacts, and only when no consent changes ride along (those stay with EF). Runs
-/// after <see cref="Snapshots.SnapshotChangeInterceptor"/>, which must still see the contacts as modified. Should the
-/// rest of the save fail, the entries are marked modified again with their original values.
+/// after <see cref="Snapshots.SnapshotChangeInterceptor"/>, which must still see the contacts as modified. Rows are
+/// written in key order, as EF orders its own statements, so two PostgreSQL appliers lock shared contacts in the same
+/// order instead of deadlocking. A save that fails leaves the context unusable for a retry (its rows were taken out
+/// of EF's save): the transaction's owner rolls back and starts again with a new context, as both inbox paths do.
 /// </summary>
 public sealed class ContactRowsUpdateInterceptor : SaveChangesInterceptor
 {
     /// <summary>Bounds a statement's parameters (2 + changed columns per row) well below every provider's limit.</summary>
     public const int RowsPerStatement = 200;
-
-    private readonly ConditionalWeakTable<DbContext, List<(EntityEntry Entry, List<(PropertyEntry Property, object? Original)> Originals)>> written = [];
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
@@ -33,7 +30,7 @@ public sealed class ContactRowsUpdateInterceptor : SaveChangesInterceptor
         {
             return result;
         }
-        var contacts = db.ChangeTracker.Entries<Contact>().Where(e => e.State == EntityState.Modified).ToList();
+        var contacts = db.ChangeTracker.Entries<Contact>().Where(e => e.State == EntityState.Modified).OrderBy(e => e.Entity.Id).ToList();
         if (contacts.Count < 2 || db.ChangeTracker.Entries<ContactConsent>().Any(e => e.State != EntityState.Unchanged))
         {
             return result;
@@ -56,58 +53,18 @@ public sealed class ContactRowsUpdateInterceptor : SaveChangesInterceptor
         // Written: the rows now hold the current values, so they become the originals (a later save of this context
         // checks the new version) and the entries unchanged. Only the modified properties: copying every value of
         // every entry cost more than the statement.
-        var marked = new List<(EntityEntry, List<(PropertyEntry, object?)>)>();
         foreach (var entry in rows.SelectMany(r => r!))
         {
             if (entry.State == EntityState.Modified)
             {
-                var originals = new List<(PropertyEntry, object?)>();
-                foreach (var property in entry.Properties)
+                foreach (var property in entry.Properties.Where(p => p.IsModified))
                 {
-                    if (property.IsModified)
-                    {
-                        originals.Add((property, property.OriginalValue));
-                        property.OriginalValue = property.CurrentValue;
-                    }
+                    property.OriginalValue = property.CurrentValue;
                 }
                 entry.State = EntityState.Unchanged;
-                marked.Add((entry, originals));
             }
         }
-        written.AddOrUpdate(db, marked);
         return result;
-    }
-
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        if (eventData.Context is { } context)
-        {
-            written.Remove(context);
-        }
-        return ValueTask.FromResult(result);
-    }
-
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        SaveChangesFailed(eventData);
-        return Task.CompletedTask;
-    }
-
-    public override void SaveChangesFailed(DbContextErrorEventData eventData)
-    {
-        // The caller may roll back and save this context again: the rows must be written again then, version-checked.
-        if (eventData.Context is { } context && written.TryGetValue(context, out var entries))
-        {
-            written.Remove(context);
-            foreach (var (entry, originals) in entries)
-            {
-                foreach (var (property, original) in originals)
-                {
-                    property.OriginalValue = original;
-                    property.IsModified = true;
-                }
-            }
-        }
     }
 
     /// <summary>The contact's entry and its owned parts on the same row; null when a part is being added or removed.</summary>
@@ -152,22 +109,22 @@ public sealed class ContactRowsUpdateInterceptor : SaveChangesInterceptor
                 }
             }
         }
-        var sql = db.GetService<ISqlGenerationHelper>();
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = transaction.GetDbTransaction();
+        await using var command = new BatchSqlCommand(db, transaction);
+        var sql = command.Sql;
+        var text = command.Text;
         var tableName = sql.DelimitIdentifier(table.Name, table.Schema);
-        var text = new StringBuilder("WITH v (k, expected").AppendJoin("", columns.Select((_, i) => $", c{i}")).Append(") AS (VALUES ");
+        text.Append("WITH v (k, expected").AppendJoin("", columns.Select((_, i) => $", c{i}")).Append(") AS (VALUES ");
         for (var r = 0; r < rows.Count; r++)
         {
             text.Append(r == 0 ? "(" : ", (");
-            AddParameter(command, sql, text, $"r{r}_k", key, rows[r][0].Property(key.Name).CurrentValue);
+            command.AppendParameter($"r{r}_k", key, rows[r][0].Property(key.Name).CurrentValue);
             text.Append(", ");
-            AddParameter(command, sql, text, $"r{r}_v", version, rows[r][0].Property(version.Name).OriginalValue);
+            command.AppendParameter($"r{r}_v", version, rows[r][0].Property(version.Name).OriginalValue);
             for (var c = 0; c < columns.Count; c++)
             {
                 var (part, property) = columns[c];
                 text.Append(", ");
-                AddParameter(command, sql, text, $"r{r}_{c}", property, rows[r][part].Property(property.Name).CurrentValue);
+                command.AppendParameter($"r{r}_{c}", property, rows[r][part].Property(property.Name).CurrentValue);
             }
             text.Append(')');
         }
@@ -175,8 +132,7 @@ public sealed class ContactRowsUpdateInterceptor : SaveChangesInterceptor
             .AppendJoin(", ", columns.Select((c, i) => $"{sql.DelimitIdentifier(c.Property.GetColumnName(table)!)} = v.c{i}"))
             .Append(" FROM v WHERE ").Append(tableName).Append('.').Append(sql.DelimitIdentifier(keyColumn)).Append(" = v.k AND ")
             .Append(tableName).Append('.').Append(sql.DelimitIdentifier(version.GetColumnName(table)!)).Append(" = v.expected");
-        command.CommandText = text.ToString();
-        return await command.ExecuteNonQueryAsync(cancellationToken);
+        return await command.ExecuteAsync(cancellationToken);
     }
 
     /// <summary>Which entry of a row (the contact, or one of its owned parts; the same order in every row) holds a property.</summary>
@@ -190,12 +146,5 @@ public sealed class ContactRowsUpdateInterceptor : SaveChangesInterceptor
             }
         }
         throw new InvalidOperationException($"No part of type {type.DisplayName()} in the contact row");
-    }
-
-    private static void AddParameter(System.Data.Common.DbCommand command, ISqlGenerationHelper sql, StringBuilder text, string name, IProperty property, object? value)
-    {
-        text.Append(sql.GenerateParameterNamePlaceholder(name));
-        // The type mapping applies the property's value converter (UTC times) and the provider's parameter type.
-        command.Parameters.Add(property.GetRelationalTypeMapping().CreateParameter(command, sql.GenerateParameterName(name), value, property.IsNullable));
     }
 }

@@ -24,6 +24,6 @@ public sealed record StageRoles(IReadOnlyList<string> PurchaseStages, IReadOnlyL
             : new StageRoles(purchase, lapse[..^1], lapse[^1]);
     }
 
-    /// <summary>At-risk stages and the churned stage: where a purchase counts as a win-back.</summary>
+    /// <summary>The stages inactivity leads to: the at-risk stages and the churned stage.</summary>
     public IReadOnlyList<string> LapsedStages => ChurnedStage is null ? AtRiskStages : [.. AtRiskStages, ChurnedStage];
 }

@@ -1,10 +1,7 @@
-using System.Runtime.CompilerServices;
-using System.Text;
 using Lifecycle.Contacts.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -15,16 +12,14 @@ namespace Lifecycle.Contacts.Orders;
 /// EF's one statement per row: on SQLite each of those is prepared anew, and with EF's per-command work it was about a
 /// third of the batch save, the consumer's largest cost. Only inside an explicit transaction (the inbox batch's), so the
 /// rows commit or roll back with everything else, and only for two or more rows (one row gains nothing). The entries
-/// are then marked unchanged so EF does not insert them again; should the rest of the save fail, they are marked added
-/// again (the transaction, rolled back by its owner, takes the rows with it).
+/// are then marked unchanged so EF does not insert them again. A save that fails leaves the context unusable for a
+/// retry (its rows were taken out of EF's save): the transaction's owner rolls back and starts again with a new
+/// context, as both inbox paths do.
 /// </summary>
 public sealed class OrderRowsInsertInterceptor : SaveChangesInterceptor
 {
     /// <summary>Bounds a statement's parameters (8 per row) well below every provider's limit.</summary>
     public const int RowsPerStatement = 200;
-
-    // The entries a context's current save inserted itself, until that save ends.
-    private readonly ConditionalWeakTable<DbContext, List<EntityEntry<OrderRecord>>> inserted = [];
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
@@ -41,65 +36,31 @@ public sealed class OrderRowsInsertInterceptor : SaveChangesInterceptor
                 {
                     entry.State = EntityState.Unchanged;
                 }
-                inserted.AddOrUpdate(db, added);
             }
         }
         return result;
-    }
-
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        if (eventData.Context is { } context)
-        {
-            inserted.Remove(context);
-        }
-        return ValueTask.FromResult(result);
-    }
-
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        SaveChangesFailed(eventData);
-        return Task.CompletedTask;
-    }
-
-    public override void SaveChangesFailed(DbContextErrorEventData eventData)
-    {
-        // The caller may retry SaveChanges on this context after rolling back: the rows must be inserted again then.
-        if (eventData.Context is { } context && inserted.TryGetValue(context, out var entries))
-        {
-            inserted.Remove(context);
-            foreach (var entry in entries)
-            {
-                entry.State = EntityState.Added;
-            }
-        }
     }
 
     private static async Task InsertAsync(ContactsDbContext db, IDbContextTransaction transaction, List<EntityEntry<OrderRecord>> rows, CancellationToken cancellationToken)
     {
         var entityType = rows[0].Metadata;
         var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
-        var sql = db.GetService<ISqlGenerationHelper>();
         var properties = entityType.GetProperties().ToList();
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = transaction.GetDbTransaction();
-        var text = new StringBuilder("INSERT INTO ").Append(sql.DelimitIdentifier(table.Name, table.Schema)).Append(" (")
+        await using var command = new BatchSqlCommand(db, transaction);
+        var sql = command.Sql;
+        command.Text.Append("INSERT INTO ").Append(sql.DelimitIdentifier(table.Name, table.Schema)).Append(" (")
             .AppendJoin(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!))).Append(") VALUES ");
         for (var row = 0; row < rows.Count; row++)
         {
-            text.Append(row == 0 ? "(" : ", (");
+            command.Text.Append(row == 0 ? "(" : ", (");
             for (var column = 0; column < properties.Count; column++)
             {
                 var property = properties[column];
-                var name = $"p{row}_{column}";
-                text.Append(column == 0 ? "" : ", ").Append(sql.GenerateParameterNamePlaceholder(name));
-                // The type mapping applies the property's value converter (UTC times) and the provider's parameter type.
-                command.Parameters.Add(property.GetRelationalTypeMapping().CreateParameter(command, sql.GenerateParameterName(name),
-                    rows[row].Property(property.Name).CurrentValue, property.IsNullable));
+                command.Text.Append(column == 0 ? "" : ", ");
+                command.AppendParameter($"p{row}_{column}", property, rows[row].Property(property.Name).CurrentValue);
             }
-            text.Append(')');
+            command.Text.Append(')');
         }
-        command.CommandText = text.ToString();
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await command.ExecuteAsync(cancellationToken);
     }
 }
