@@ -1,5 +1,5 @@
 using Lifecycle.Messaging.Bench;
-using Lifecycle.Messaging.Persistence;
+using Lifecycle.ServiceDefaults.Data;
 using Lifecycle.Testing;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,7 +25,7 @@ try
     if (settings.Providers.Contains("sqlite"))
     {
         // The recommended SQLite settings, on every connection (WAL, synchronous=NORMAL, busy timeout).
-        results.Add(await Scenario.RunAsync("sqlite", o => o.UseSqlite(sqlite).AddInterceptors(new SqliteTuningInterceptor()), rabbit.ConnectionString, settings));
+        results.Add(await Scenario.RunAsync("sqlite", o => o.UseSqlite(sqlite).AddInterceptors(SqlitePragmaInterceptor.For(SqliteSynchronous.Normal)), rabbit.ConnectionString, settings));
     }
     if (settings.Providers.Contains("postgres"))
     {

@@ -1,8 +1,8 @@
 using Lifecycle.Messaging;
 using Lifecycle.Messaging.Outbox;
-using Lifecycle.Messaging.Persistence;
 using Lifecycle.Messaging.TestDispatcher;
 using Lifecycle.Messaging.TestDispatcher.Model;
+using Lifecycle.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,7 +14,7 @@ var builder = Host.CreateApplicationBuilder(args);
 builder.Services.AddDbContext<TestDbContext>(options =>
     options.UseSqlite(builder.Configuration.GetConnectionString("testdb")
         ?? throw new InvalidOperationException("ConnectionStrings__testdb is required"))
-        .AddInterceptors(new SqliteTuningInterceptor()),
+        .AddInterceptors(SqlitePragmaInterceptor.For(SqliteSynchronous.Normal)),
     ServiceLifetime.Scoped, optionsLifetime: ServiceLifetime.Singleton);
 builder.AddMessaging<TestDbContext>("test-dispatcher");
 

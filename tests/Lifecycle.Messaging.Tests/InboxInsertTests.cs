@@ -1,8 +1,6 @@
 using Lifecycle.Messaging.Inbox;
-using Lifecycle.Messaging.Persistence;
 using Lifecycle.Messaging.Tests.Infrastructure;
 using Lifecycle.Testing;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lifecycle.Messaging.Tests;
@@ -57,26 +55,6 @@ public sealed class InboxInsertTests(PostgresFixture postgres)
         await firstTransaction.CommitAsync();
         Assert.Equal([own], await waiting);
         await secondTransaction.CommitAsync();
-    }
-
-    [Fact]
-    public async Task Sqlite_tuning_stays_with_a_pooled_connection_opened_again_and_reaches_new_ones()
-    {
-        using var database = await TestDatabase.CreateAsync(Provider.Sqlite, postgres);
-        var options = new DbContextOptionsBuilder<TestDispatcher.Model.TestDbContext>()
-            .UseSqlite(database.ConnectionString).AddInterceptors(new SqliteTuningInterceptor(busyTimeoutMilliseconds: 4321)).Options;
-
-        for (var open = 0; open < 3; open++)
-        {
-            if (open == 2)
-            {
-                // A new native connection is tuned as well.
-                SqliteConnection.ClearAllPools();
-            }
-            await using var db = new TestDispatcher.Model.TestDbContext(options);
-            Assert.Equal(4321, await db.Database.SqlQueryRaw<int>("SELECT timeout AS \"Value\" FROM pragma_busy_timeout").SingleAsync());
-            Assert.Equal(1, await db.Database.SqlQueryRaw<int>("SELECT synchronous AS \"Value\" FROM pragma_synchronous").SingleAsync());
-        }
     }
 
     private static async Task<List<Guid>> InsertAsync(TestDatabase database, string consumer, params Guid[] ids)

@@ -11,9 +11,11 @@ namespace Lifecycle.ServiceDefaults.Data;
 /// so a writer waits for another's lock instead of failing with SQLITE_BUSY, WAL, so readers never block the writer,
 /// and the service's <see cref="SqliteSynchronous"/> choice. The settings belong to the native connection, which
 /// Microsoft.Data.Sqlite pools and hands to the next open, so they run once per native connection, not on every open
-/// (a statement per unit of work otherwise).
+/// (a statement per unit of work otherwise). <c>AddServiceDbContext</c> adds it to
+/// every service database; code that builds its own SQLite options (benchmarks, test harnesses) adds
+/// <see cref="For"/>(<see cref="SqliteSynchronous.Normal"/>) to have what a service has.
 /// </summary>
-internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
+public sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 {
     // busy_timeout first: switching an existing file to WAL briefly needs the lock another process may hold.
     private const string CommonPragmas = "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL;";

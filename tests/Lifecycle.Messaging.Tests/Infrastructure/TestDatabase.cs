@@ -1,5 +1,5 @@
-using Lifecycle.Messaging.Persistence;
 using Lifecycle.Messaging.TestDispatcher.Model;
+using Lifecycle.ServiceDefaults.Data;
 using Lifecycle.Testing;
 using Microsoft.EntityFrameworkCore;
 
@@ -50,7 +50,7 @@ public sealed class TestDatabase : IDisposable
         if (Provider == Provider.Sqlite)
         {
             // The settings the docs recommend for a SQLite service: WAL, synchronous=NORMAL, busy timeout.
-            options.UseSqlite(ConnectionString).AddInterceptors(new SqliteTuningInterceptor());
+            options.UseSqlite(ConnectionString).AddInterceptors(SqlitePragmaInterceptor.For(SqliteSynchronous.Normal));
         }
         else
         {
