@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Lifecycle.Contacts.Bench;
 
 /// <summary>
@@ -6,19 +8,24 @@ namespace Lifecycle.Contacts.Bench;
 /// </summary>
 public static class ProcessCpu
 {
-    // USER_HZ: the unit of utime/stime; 100 on every Linux kernel configuration in practice.
-    private const double TicksPerSecond = 100;
+    private const double TicksPerSecond = ProcessStat.TicksPerSecond;
 
     /// <summary>The process's CPU seconds, or null when it cannot be read (no such pid, not Linux).</summary>
-    public static double? Seconds(int pid)
+    public static double? Seconds(int pid) => Stat(pid) is { } stat ? stat.OwnTicks / TicksPerSecond : null;
+
+    /// <summary>One process's /proc/&lt;pid&gt;/stat, or null when it cannot be read (ended meanwhile, not Linux).</summary>
+    public static ProcessStat? Stat(int pid)
     {
         try
         {
             var stat = File.ReadAllText($"/proc/{pid}/stat");
-            // The command name (field 2) may hold spaces; the fields after its closing parenthesis do not.
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            // utime and stime are fields 14 and 15 of the whole line, so 11 and 12 after the name (state is 0).
-            return (long.Parse(fields[11]) + long.Parse(fields[12])) / TicksPerSecond;
+            var open = stat.IndexOf('(', StringComparison.Ordinal);
+            var close = stat.LastIndexOf(')');
+            // The command name (field 2) may hold spaces; the fields after its closing parenthesis do not. After it:
+            // state(0) ppid(1) ... utime(11) stime(12) cutime(13) cstime(14).
+            var fields = stat[(close + 2)..].Split(' ');
+            long Ticks(int field) => long.Parse(fields[field], CultureInfo.InvariantCulture);
+            return new ProcessStat(int.Parse(fields[1], CultureInfo.InvariantCulture), stat[(open + 1)..close], Ticks(11) + Ticks(12), Ticks(13) + Ticks(14));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
         {
@@ -40,4 +47,11 @@ public static class ProcessCpu
             return null;
         }
     }
+}
+
+/// <param name="OwnTicks">User + system time of the process itself, in USER_HZ ticks.</param>
+/// <param name="ReapedChildTicks">What its ended children used once it reaped them (a closed PostgreSQL backend).</param>
+public readonly record struct ProcessStat(int Parent, string Name, long OwnTicks, long ReapedChildTicks)
+{
+    public const double TicksPerSecond = 100; // USER_HZ, 100 on every Linux kernel configuration in practice
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Lifecycle.Contacts.Bench;
 
 namespace Lifecycle.Messaging.Bench;
 
@@ -9,7 +10,6 @@ namespace Lifecycle.Messaging.Bench;
 /// </summary>
 public sealed class ProcessTreeCpu
 {
-    private static readonly double TicksPerMs = 100 / 1000.0; // USER_HZ is 100 on Linux
     private readonly Dictionary<string, double> startedAt = Sample();
 
     /// <summary>Core-milliseconds since construction per process family ("bench", "postgres", "rabbitmq"); empty off Linux.</summary>
@@ -32,16 +32,15 @@ public sealed class ProcessTreeCpu
             return totals;
         }
         var self = Environment.ProcessId;
-        var stats = new List<(int Pid, int Parent, string Name, double Ms)>();
+        var stats = new Dictionary<int, ProcessStat>();
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
-            if (!int.TryParse(Path.GetFileName(dir), out var pid) || Read(pid) is not { } stat)
+            if (int.TryParse(Path.GetFileName(dir), out var pid) && ProcessCpu.Stat(pid) is { } stat)
             {
-                continue;
+                stats[pid] = stat;
             }
-            stats.Add((pid, stat.Parent, stat.Name, stat.Ms));
         }
-        var children = stats.ToLookup(s => s.Parent);
+        var children = stats.ToLookup(s => s.Value.Parent, s => (Pid: s.Key, s.Value.Name));
         var pending = new Stack<(int Pid, string Family)>();
         pending.Push((self, "bench"));
         while (pending.TryPop(out var next))
@@ -50,9 +49,11 @@ public sealed class ProcessTreeCpu
             {
                 pending.Push((child.Pid, Family(child.Name, next.Family)));
             }
-            if (stats.FirstOrDefault(s => s.Pid == next.Pid) is { Pid: > 0 } process)
+            if (stats.TryGetValue(next.Pid, out var process))
             {
-                totals[next.Family] = totals.GetValueOrDefault(next.Family) + process.Ms;
+                // Reaped children count too: a closed PostgreSQL backend's time is then its parent's.
+                var ms = (process.OwnTicks + process.ReapedChildTicks) * 1000 / ProcessStat.TicksPerSecond;
+                totals[next.Family] = totals.GetValueOrDefault(next.Family) + ms;
             }
         }
         return totals;
@@ -62,23 +63,4 @@ public sealed class ProcessTreeCpu
         name.StartsWith("postgres", StringComparison.Ordinal) ? "postgres"
         : name.StartsWith("beam", StringComparison.Ordinal) || name.StartsWith("erl", StringComparison.Ordinal) || name.Contains("rabbit", StringComparison.Ordinal) ? "rabbitmq"
         : parentFamily == "bench" ? "other" : parentFamily;
-
-    private static (int Parent, string Name, double Ms)? Read(int pid)
-    {
-        try
-        {
-            var text = File.ReadAllText($"/proc/{pid}/stat");
-            var open = text.IndexOf('(', StringComparison.Ordinal);
-            var close = text.LastIndexOf(')');
-            var fields = text[(close + 2)..].Split(' ');
-            // After the name: state(0) ppid(1) ... utime(11) stime(12) cutime(13) cstime(14); the children's part is
-            // what ended processes (a closed PostgreSQL backend) used once their parent reaped them.
-            var ticks = fields.Skip(11).Take(4).Sum(f => double.Parse(f, CultureInfo.InvariantCulture));
-            return (int.Parse(fields[1], CultureInfo.InvariantCulture), text[(open + 1)..close], ticks / TicksPerMs);
-        }
-        catch (IOException)
-        {
-            return null; // the process ended meanwhile
-        }
-    }
 }
