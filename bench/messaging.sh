@@ -3,7 +3,7 @@
 # Starts its own RabbitMQ and PostgreSQL on free loopback ports; extra arguments go to the driver
 # (--events N, --rate R (0 = as fast as possible), --in-flight N (units of work in flight, default 64), --per-commit K,
 # --provider sqlite|postgres, --ungated-producers (producer SQLite commits not behind the write gate),
-# --timeline for committed/relayed/applied per second, --profile for inbox batch and relay phase timings,
+# --warmup-events N (offered at the same rate before measuring, default 10000), --timeline for committed/relayed/applied per second, --profile for inbox batch and relay phase timings,
 # --pg-pool N for Npgsql's Maximum Pool Size, --pooled-contexts for AddDbContextPool, CPU core-ms per event always printed,
 # --set Messaging:Key=Value to override a library setting in the outbox/inbox scenarios, --batch-saving
 # AfterEachMessage|OncePerBatch for the insert-only benchmark handler, OncePerBatch by default).

@@ -17,11 +17,12 @@ namespace Lifecycle.Messaging.Bench;
 /// <param name="Providers">The databases to run after the baseline (--provider sqlite|postgres; both by default).</param>
 /// <param name="PostgresPoolSize">Npgsql's Maximum Pool Size for the PostgreSQL scenario (--pg-pool N; Npgsql's default 100 otherwise).</param>
 /// <param name="PooledContexts">Register the DbContext with AddDbContextPool (--pooled-contexts) instead of AddDbContext.</param>
+/// <param name="WarmUpEvents">Events offered at the run's rate before measuring (--warmup-events N, default 10,000).</param>
 /// <param name="GateProducerWrites">
 /// The producers' SQLite commits queue behind the library's write gate (SerializeSqliteWrites, the recommended
 /// setting); --ungated-producers leaves them to SQLite's busy handler, as before the option existed.
 /// </param>
-public sealed record BenchSettings(int Events, int RatePerSecond, int InFlight, int EventsPerCommit, bool Timeline, bool Profile, InboxBatchSaving BatchSaving, string[] Providers, IReadOnlyDictionary<string, string?> Overrides, bool GateProducerWrites, int? PostgresPoolSize = null, bool PooledContexts = false)
+public sealed record BenchSettings(int Events, int RatePerSecond, int InFlight, int EventsPerCommit, bool Timeline, bool Profile, InboxBatchSaving BatchSaving, string[] Providers, IReadOnlyDictionary<string, string?> Overrides, bool GateProducerWrites, int? PostgresPoolSize = null, bool PooledContexts = false, int WarmUpEvents = 10_000)
 {
     public static BenchSettings Parse(string[] args)
     {
@@ -39,7 +40,8 @@ public sealed record BenchSettings(int Events, int RatePerSecond, int InFlight, 
                 .ToDictionary(kv => kv[0], kv => (string?)kv[1]),
             !args.Contains("--ungated-producers"),
             Arg("--pg-pool", 0) is > 0 and var pool ? pool : null,
-            args.Contains("--pooled-contexts"));
+            args.Contains("--pooled-contexts"),
+            Arg("--warmup-events", 10_000));
     }
 
     /// <summary>The consumer queue settings every scenario uses, the baseline included: the library's defaults unless overridden.</summary>
@@ -53,7 +55,7 @@ public sealed record BenchSettings(int Events, int RatePerSecond, int InFlight, 
             : fallback;
 
     public override string ToString() =>
-        $"{Events} events, offered at {(RatePerSecond == 0 ? "max" : $"{RatePerSecond}/s")}, up to {InFlight} units of work in flight, {EventsPerCommit} event(s) per commit, " +
+        $"{Events} events after {WarmUpEvents} to warm up, offered at {(RatePerSecond == 0 ? "max" : $"{RatePerSecond}/s")}, up to {InFlight} units of work in flight, {EventsPerCommit} event(s) per commit, " +
         $"{string.Join(" and ", Providers)}, consumer {ConcurrentMessageLimit} concurrent / prefetch {PrefetchCount}, inbox batches saved {BatchSaving}, " +
         $"producer SQLite writes {(GateProducerWrites ? "gated" : "ungated")}{(PostgresPoolSize is { } pool ? $", PostgreSQL pool {pool}" : "")}{(PooledContexts ? ", pooled DbContexts" : "")}{string.Concat(Overrides.Select(o => $", {o.Key}={o.Value}"))}";
 }
