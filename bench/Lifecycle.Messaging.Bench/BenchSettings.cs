@@ -16,13 +16,14 @@ namespace Lifecycle.Messaging.Bench;
 /// <param name="BatchSaving">How the inbox batches of the insert-only benchmark handler save (--batch-saving AfterEachMessage).</param>
 /// <param name="Providers">The databases to run after the baseline (--provider sqlite|postgres; both by default).</param>
 /// <param name="PostgresPoolSize">Npgsql's Maximum Pool Size for the PostgreSQL scenario (--pg-pool N; Npgsql's default 100 otherwise).</param>
-/// <param name="PooledContexts">Register the DbContext with AddDbContextPool (--pooled-contexts) instead of AddDbContext.</param>
+/// <param name="PooledContexts">AddServiceDbContext's pooled contexts, as the services run (--unpooled-contexts: a new context per scope, as before round 5).</param>
+/// <param name="NpgsqlDefaults">AddServiceDbContext's Npgsql connection defaults (--no-npgsql-defaults: Npgsql's own, as before round 5).</param>
 /// <param name="WarmUpEvents">Events offered at the run's rate before measuring (--warmup-events N, default 10,000).</param>
 /// <param name="GateProducerWrites">
 /// The producers' SQLite commits queue behind the library's write gate (SerializeSqliteWrites, the recommended
 /// setting); --ungated-producers leaves them to SQLite's busy handler, as before the option existed.
 /// </param>
-public sealed record BenchSettings(int Events, int RatePerSecond, int InFlight, int EventsPerCommit, bool Timeline, bool Profile, InboxBatchSaving BatchSaving, string[] Providers, IReadOnlyDictionary<string, string?> Overrides, bool GateProducerWrites, int? PostgresPoolSize = null, bool PooledContexts = false, int WarmUpEvents = 10_000)
+public sealed record BenchSettings(int Events, int RatePerSecond, int InFlight, int EventsPerCommit, bool Timeline, bool Profile, InboxBatchSaving BatchSaving, string[] Providers, IReadOnlyDictionary<string, string?> Overrides, bool GateProducerWrites, int? PostgresPoolSize = null, bool PooledContexts = true, bool NpgsqlDefaults = true, int WarmUpEvents = 10_000)
 {
     public static BenchSettings Parse(string[] args)
     {
@@ -40,7 +41,8 @@ public sealed record BenchSettings(int Events, int RatePerSecond, int InFlight, 
                 .ToDictionary(kv => kv[0], kv => (string?)kv[1]),
             !args.Contains("--ungated-producers"),
             Arg("--pg-pool", 0) is > 0 and var pool ? pool : null,
-            args.Contains("--pooled-contexts"),
+            !args.Contains("--unpooled-contexts"),
+            !args.Contains("--no-npgsql-defaults"),
             Arg("--warmup-events", 10_000));
     }
 
@@ -57,5 +59,5 @@ public sealed record BenchSettings(int Events, int RatePerSecond, int InFlight, 
     public override string ToString() =>
         $"{Events} events after {WarmUpEvents} to warm up, offered at {(RatePerSecond == 0 ? "max" : $"{RatePerSecond}/s")}, up to {InFlight} units of work in flight, {EventsPerCommit} event(s) per commit, " +
         $"{string.Join(" and ", Providers)}, consumer {ConcurrentMessageLimit} concurrent / prefetch {PrefetchCount}, inbox batches saved {BatchSaving}, " +
-        $"producer SQLite writes {(GateProducerWrites ? "gated" : "ungated")}{(PostgresPoolSize is { } pool ? $", PostgreSQL pool {pool}" : "")}{(PooledContexts ? ", pooled DbContexts" : "")}{string.Concat(Overrides.Select(o => $", {o.Key}={o.Value}"))}";
+        $"producer SQLite writes {(GateProducerWrites ? "gated" : "ungated")}{(PostgresPoolSize is { } pool ? $", PostgreSQL pool {pool}" : "")}{(PooledContexts ? ", pooled DbContexts" : ", a DbContext per scope")}{(NpgsqlDefaults ? "" : ", Npgsql's own connection defaults")}{string.Concat(Overrides.Select(o => $", {o.Key}={o.Value}"))}";
 }

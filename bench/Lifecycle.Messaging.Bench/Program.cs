@@ -1,9 +1,7 @@
 using Lifecycle.Messaging.Bench;
-using Lifecycle.ServiceDefaults.Data;
 using Lifecycle.Testing;
-using Microsoft.EntityFrameworkCore;
 
-// Usage: bench/messaging.sh [--events N] [--rate R|0] [--in-flight N] [--ungated-producers] [--per-commit K] [--provider sqlite|postgres] [--pg-pool N] [--pooled-contexts] [--warmup-events N] [--timeline] [--profile] [--set Key=Value]... [--batch-saving AfterEachMessage|OncePerBatch]
+// Usage: bench/messaging.sh [--events N] [--rate R|0] [--in-flight N] [--ungated-producers] [--per-commit K] [--provider sqlite|postgres] [--pg-pool N] [--unpooled-contexts] [--no-npgsql-defaults] [--warmup-events N] [--timeline] [--profile] [--set Key=Value]... [--batch-saving AfterEachMessage|OncePerBatch]
 // Starts its own RabbitMQ and PostgreSQL (Lifecycle.Testing fixtures) and a SQLite file, then runs the baseline
 // (plain MassTransit) and both providers in this one process, so the ratios compare like with like.
 var settings = BenchSettings.Parse(args);
@@ -20,16 +18,20 @@ try
     {
         pg += $";Maximum Pool Size={pool}";
     }
+    if (!settings.NpgsqlDefaults)
+    {
+        // Npgsql's own defaults, set explicitly so AddServiceDbContext leaves them (as before round 5).
+        pg += ";No Reset On Close=false;Max Auto Prepare=0";
+    }
     var baseline = await BaselineScenario.RunAsync(rabbit.ConnectionString, settings);
     var results = new List<BenchResult> { baseline };
     if (settings.Providers.Contains("sqlite"))
     {
-        // The recommended SQLite settings, on every connection (WAL, synchronous=NORMAL, busy timeout).
-        results.Add(await Scenario.RunAsync("sqlite", o => o.UseSqlite(sqlite).AddInterceptors(SqlitePragmaInterceptor.For(SqliteSynchronous.Normal)), rabbit.ConnectionString, settings));
+        results.Add(await Scenario.RunAsync("sqlite", sqlite, rabbit.ConnectionString, settings));
     }
     if (settings.Providers.Contains("postgres"))
     {
-        results.Add(await Scenario.RunAsync("postgres", o => o.UseNpgsql(pg), rabbit.ConnectionString, settings));
+        results.Add(await Scenario.RunAsync("postgres", pg, rabbit.ConnectionString, settings));
     }
     Console.WriteLine(BenchResult.Header);
     foreach (var result in results)

@@ -1,8 +1,8 @@
 using Lifecycle.Contracts.Events;
 using Lifecycle.Messaging.Configuration;
 using Lifecycle.Messaging.Outbox;
+using Lifecycle.ServiceDefaults.Data;
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -16,7 +16,10 @@ namespace Lifecycle.Messaging.Bench;
 /// </summary>
 public static class Scenario
 {
-    public static async Task<BenchResult> RunAsync(string provider, Action<DbContextOptionsBuilder> database, string amqp, BenchSettings settings)
+    private const string DatabaseName = "benchdb";
+
+    /// <param name="provider">"sqlite" or "postgres".</param>
+    public static async Task<BenchResult> RunAsync(string provider, string connectionString, string amqp, BenchSettings settings)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Benchmark" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -26,18 +29,15 @@ public static class Scenario
         });
         builder.Configuration.AddInMemoryCollection(settings.Overrides);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        // As the services register theirs (AddServiceDbContext): options built once, not per unit of work, so the
-        // ConfigureDbContext callbacks (outbox interceptor, write gate) do not run again in every scope.
-        if (settings.PooledContexts)
+        // As the services register theirs: AddServiceDbContext (options built once, pooled contexts unless
+        // --unpooled-contexts, Npgsql's connection defaults, SQLite's pragmas with synchronous=NORMAL as Contacts runs).
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            // --pooled-contexts: each unit of work rents a DbContext instead of constructing one (an experiment; the
-            // services do not pool yet).
-            builder.Services.AddDbContextPool<BenchDbContext>(database);
-        }
-        else
-        {
-            builder.Services.AddDbContext<BenchDbContext>(database, ServiceLifetime.Scoped, optionsLifetime: ServiceLifetime.Singleton);
-        }
+            [$"ConnectionStrings:{DatabaseName}"] = connectionString,
+            [ServiceDatabaseOptions.ProviderKey] = provider == "postgres" ? nameof(DatabaseProvider.Postgres) : nameof(DatabaseProvider.Sqlite),
+            [ServiceDbContextExtensions.ContextPoolingKey] = settings.PooledContexts ? "true" : "false",
+        });
+        builder.AddServiceDbContext<BenchDbContext>(DatabaseName, sqliteSynchronous: SqliteSynchronous.Normal);
         builder.Services.AddSingleton<LatencyRecorder>();
         builder.Services.AddConsumeObserver(sp => sp.GetRequiredService<LatencyRecorder>());
         builder.Services.AddSingleton<StageCounters>();

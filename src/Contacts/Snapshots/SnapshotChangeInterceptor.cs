@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using Lifecycle.Contacts.Contacts;
 using Lifecycle.Contacts.Segments;
@@ -12,7 +13,9 @@ namespace Lifecycle.Contacts.Snapshots;
 /// SaveChanges outside an explicit transaction (the API's calls) does it before returning, so a caller reads its own
 /// write. A committed explicit transaction (the inbox's, one per consumed event) queues it for
 /// <see cref="CommittedChangeWorker"/>: nobody waits on an event's result, and doing the work inline would hold the
-/// inbox transaction's SQLite write gate across the rebuild queries and the Redis round trips.
+/// inbox transaction's SQLite write gate across the rebuild queries and the Redis round trips. What a context saved is
+/// kept per rental (<see cref="DbContextId.Lease"/>): a pooled context whose transaction was disposed without a
+/// rollback (a failed inbox batch) must not hand those contacts to its next renter's commit.
 /// </summary>
 public sealed class SnapshotChangeInterceptor(SnapshotRefresher refresher, SegmentRefresher segments, CommittedChangeQueue queue) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
@@ -25,7 +28,11 @@ public sealed class SnapshotChangeInterceptor(SnapshotRefresher refresher, Segme
             var ids = context.ChangeTracker.Entries<Contact>().Where(e => e.State is EntityState.Added or EntityState.Modified).Select(e => e.Entity.Id).ToList();
             if (ids.Count > 0)
             {
-                var changes = pending.GetOrCreateValue(context);
+                if (!TryGetCurrent(context, out var changes))
+                {
+                    changes = new PendingChanges(context.ContextId.Lease);
+                    pending.AddOrUpdate(context, changes);
+                }
                 changes.ContactIds.UnionWith(ids);
                 // Decided now: SaveChanges' own transaction also reports a commit, before SavedChanges runs.
                 changes.InExplicitTransaction = context.Database.CurrentTransaction is not null;
@@ -55,7 +62,7 @@ public sealed class SnapshotChangeInterceptor(SnapshotRefresher refresher, Segme
 
     public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } context && pending.TryGetValue(context, out var changes) && changes.InExplicitTransaction && Take(context) is { } ids)
+        if (eventData.Context is { } context && TryGetCurrent(context, out var changes) && changes.InExplicitTransaction && Take(context) is { } ids)
         {
             queue.Enqueue(ids);
         }
@@ -68,9 +75,12 @@ public sealed class SnapshotChangeInterceptor(SnapshotRefresher refresher, Segme
         return Task.CompletedTask;
     }
 
+    private bool TryGetCurrent(DbContext context, [NotNullWhen(true)] out PendingChanges? changes) =>
+        pending.TryGetValue(context, out changes) && changes.Lease == context.ContextId.Lease;
+
     private HashSet<Guid>? Take(DbContext context)
     {
-        if (!pending.TryGetValue(context, out var changes))
+        if (!TryGetCurrent(context, out var changes))
         {
             return null;
         }
@@ -86,9 +96,11 @@ public sealed class SnapshotChangeInterceptor(SnapshotRefresher refresher, Segme
         }
     }
 
-    /// <summary>Contacts a context saved and not yet refreshed, and whether they wait for an explicit transaction's commit.</summary>
-    private sealed class PendingChanges
+    /// <summary>Contacts a context saved in one rental and not yet refreshed, and whether they wait for an explicit transaction's commit.</summary>
+    private sealed class PendingChanges(int lease)
     {
+        public int Lease { get; } = lease;
+
         public HashSet<Guid> ContactIds { get; } = [];
 
         public bool InExplicitTransaction { get; set; }

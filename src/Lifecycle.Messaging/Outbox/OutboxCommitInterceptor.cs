@@ -8,13 +8,15 @@ namespace Lifecycle.Messaging.Outbox;
 /// <summary>
 /// Signals the dispatcher once outbox rows are durable: right after SaveChanges when there is no explicit
 /// transaction, otherwise after that transaction commits (waking earlier would find nothing to send).
+/// What it remembers belongs to one rental of a context: a pooled context comes back with a new
+/// <see cref="DbContextId.Lease"/>, so a mark a failed save or a transaction disposed without rollback left behind
+/// is ignored (and dropped) instead of waking the dispatcher for the next renter.
 /// </summary>
 public sealed class OutboxCommitInterceptor<TDbContext>(OutboxSignal<TDbContext> signal)
     : SaveChangesInterceptor, IDbTransactionInterceptor
     where TDbContext : DbContext
 {
-    private static readonly object Marker = new();
-    private readonly ConditionalWeakTable<DbContext, object> awaitingCommit = [];
+    private readonly ConditionalWeakTable<DbContext, StrongBox<int>> awaitingCommit = [];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -42,6 +44,23 @@ public sealed class OutboxCommitInterceptor<TDbContext>(OutboxSignal<TDbContext>
         return ValueTask.FromResult(result);
     }
 
+    // Nothing was written: without an explicit transaction, SaveChanges' own transaction rolled back.
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => ForgetUnlessInTransaction(eventData.Context);
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        ForgetUnlessInTransaction(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public override void SaveChangesCanceled(DbContextEventData eventData) => ForgetUnlessInTransaction(eventData.Context);
+
+    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        ForgetUnlessInTransaction(eventData.Context);
+        return Task.CompletedTask;
+    }
+
     public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => NotifyAfterCommit(eventData.Context);
 
     public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
@@ -62,7 +81,7 @@ public sealed class OutboxCommitInterceptor<TDbContext>(OutboxSignal<TDbContext>
     {
         if (context is not null && context.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added))
         {
-            awaitingCommit.AddOrUpdate(context, Marker);
+            awaitingCommit.AddOrUpdate(context, new StrongBox<int>(context.ContextId.Lease));
         }
     }
 
@@ -76,9 +95,21 @@ public sealed class OutboxCommitInterceptor<TDbContext>(OutboxSignal<TDbContext>
 
     private void NotifyAfterCommit(DbContext? context)
     {
-        if (context is not null && awaitingCommit.Remove(context))
+        if (context is not null && awaitingCommit.TryGetValue(context, out var lease))
         {
-            signal.Notify();
+            awaitingCommit.Remove(context);
+            if (lease.Value == context.ContextId.Lease)
+            {
+                signal.Notify();
+            }
+        }
+    }
+
+    private void ForgetUnlessInTransaction(DbContext? context)
+    {
+        if (context?.Database.CurrentTransaction is null)
+        {
+            Forget(context);
         }
     }
 

@@ -10,15 +10,15 @@ namespace Lifecycle.Messaging.Persistence;
 /// SQLite has one writer anyway; waiting here is a queue, whereas colliding there makes Microsoft.Data.Sqlite sleep
 /// 150 ms per SQLITE_BUSY retry (or SQLite's busy handler sleep 1–100 ms steps), which is what capped consumers at tens
 /// of messages per second. Reentrant per DbContext: a context that holds the gate passes again (the interceptor sees
-/// the transaction a messaging write opens inside it). Other providers pass. The turn goes to messaging writers before
+/// the transaction a messaging write opens inside it), for the rental that entered: a pooled context rented again
+/// (a new <see cref="DbContextId.Lease"/>) does not inherit a hold. Other providers pass. The turn goes to messaging writers before
 /// queued service writers, within a bound (<see cref="SqliteWritePriority"/>, <see cref="SqliteWriterQueue"/>).
 /// </summary>
 public sealed class SqliteWriteGate
 {
     private const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
-    private static readonly object Marker = new();
     private readonly ConcurrentDictionary<string, SqliteWriterQueue> gates = new(StringComparer.Ordinal);
-    private readonly ConditionalWeakTable<DbContext, object> holders = [];
+    private readonly ConditionalWeakTable<DbContext, Held> holders = [];
 
     public static bool IsSqlite(DbContext db) => db.Database.ProviderName == SqliteProvider;
 
@@ -33,7 +33,7 @@ public sealed class SqliteWriteGate
     /// <summary>Waits for the database's turn (at most <paramref name="timeout"/>, then TimeoutException); dispose to leave.</summary>
     public async ValueTask<IDisposable> EnterAsync(DbContext db, SqliteWritePriority priority, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        if (!IsSqlite(db) || holders.TryGetValue(db, out _))
+        if (!IsSqlite(db) || Holds(db))
         {
             return Passed.Instance;
         }
@@ -48,7 +48,7 @@ public sealed class SqliteWriteGate
     /// <summary>The synchronous twin of <see cref="EnterAsync(DbContext, SqliteWritePriority, TimeSpan, CancellationToken)"/>, for EF's synchronous API.</summary>
     public IDisposable Enter(DbContext db, SqliteWritePriority priority, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        if (!IsSqlite(db) || holders.TryGetValue(db, out _))
+        if (!IsSqlite(db) || Holds(db))
         {
             return Passed.Instance;
         }
@@ -63,10 +63,13 @@ public sealed class SqliteWriteGate
     private SqliteWriterQueue GateOf(DbContext db) =>
         gates.GetOrAdd(db.Database.GetConnectionString() ?? "", _ => new SqliteWriterQueue());
 
+    private bool Holds(DbContext db) => holders.TryGetValue(db, out var held) && held.Lease == db.ContextId.Lease;
+
     private Held Hold(DbContext db, SqliteWriterQueue gate)
     {
-        holders.AddOrUpdate(db, Marker);
-        return new Held(this, db, gate);
+        var held = new Held(this, db, db.ContextId.Lease, gate);
+        holders.AddOrUpdate(db, held);
+        return held;
     }
 
     // Waiting this long means a writer never finished (or this flow waits for a context it holds itself):
@@ -74,15 +77,21 @@ public sealed class SqliteWriteGate
     private static TimeoutException Busy(TimeSpan timeout) =>
         new($"Waited {timeout} for the SQLite write gate: another write transaction of this process did not end");
 
-    private sealed class Held(SqliteWriteGate owner, DbContext db, SqliteWriterQueue gate) : IDisposable
+    private sealed class Held(SqliteWriteGate owner, DbContext db, int lease, SqliteWriterQueue gate) : IDisposable
     {
         private int released;
+
+        public int Lease => lease;
 
         public void Dispose()
         {
             if (Interlocked.Exchange(ref released, 1) == 0)
             {
-                owner.holders.Remove(db);
+                // Only this hold's own entry: a late release must not take a later rental's hold away from it.
+                if (owner.holders.TryGetValue(db, out var current) && ReferenceEquals(current, this))
+                {
+                    owner.holders.Remove(db);
+                }
                 gate.Release();
             }
         }

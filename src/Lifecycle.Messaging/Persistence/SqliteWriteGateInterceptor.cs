@@ -13,7 +13,9 @@ namespace Lifecycle.Messaging.Persistence;
 /// to commit or rollback, and around a SaveChanges without one; released at the latest when the connection closes
 /// (a transaction disposed without commit). Reads and statements run outside a transaction (ExecuteUpdate, raw SQL)
 /// are not gated: they stay in SQLite's busy timeout. Other providers pass untouched. These writes queue as
-/// <see cref="SqliteWritePriority.Service"/>: the relay and inbox go first, within a bound.
+/// <see cref="SqliteWritePriority.Service"/>: the relay and inbox go first, within a bound. A hold belongs to one
+/// rental of a pooled context (<see cref="DbContextId.Lease"/>): should one ever outlive its rental, the next rental
+/// releases it rather than passing on it or leaving the database's writers waiting.
 /// </summary>
 public sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate, TimeSpan? waitTimeout = null)
     : ISaveChangesInterceptor, IDbTransactionInterceptor, IDbConnectionInterceptor
@@ -22,13 +24,13 @@ public sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate, TimeSpan? w
     public static readonly TimeSpan DefaultWaitTimeout = TimeSpan.FromSeconds(30);
 
     private readonly TimeSpan timeout = waitTimeout ?? DefaultWaitTimeout;
-    private readonly ConditionalWeakTable<DbContext, IDisposable> held = [];
+    private readonly ConditionalWeakTable<DbContext, Ticket> held = [];
 
     public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         if (eventData.Context is { } db && NeedsGate(db))
         {
-            held.AddOrUpdate(db, gate.Enter(db, SqliteWritePriority.Service, timeout, CancellationToken.None));
+            held.AddOrUpdate(db, new Ticket(db.ContextId.Lease, gate.Enter(db, SqliteWritePriority.Service, timeout, CancellationToken.None)));
         }
         return result;
     }
@@ -38,7 +40,7 @@ public sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate, TimeSpan? w
     {
         if (eventData.Context is { } db && NeedsGate(db))
         {
-            held.AddOrUpdate(db, await gate.EnterAsync(db, SqliteWritePriority.Service, timeout, cancellationToken));
+            held.AddOrUpdate(db, new Ticket(db.ContextId.Lease, await gate.EnterAsync(db, SqliteWritePriority.Service, timeout, cancellationToken)));
         }
         return result;
     }
@@ -76,7 +78,7 @@ public sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate, TimeSpan? w
     {
         if (eventData.Context is { } db && NeedsGate(db))
         {
-            held.AddOrUpdate(db, gate.Enter(db, SqliteWritePriority.Service, timeout, CancellationToken.None));
+            held.AddOrUpdate(db, new Ticket(db.ContextId.Lease, gate.Enter(db, SqliteWritePriority.Service, timeout, CancellationToken.None)));
         }
         return result;
     }
@@ -87,7 +89,7 @@ public sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate, TimeSpan? w
     {
         if (eventData.Context is { } db && NeedsGate(db))
         {
-            held.AddOrUpdate(db, await gate.EnterAsync(db, SqliteWritePriority.Service, timeout, cancellationToken));
+            held.AddOrUpdate(db, new Ticket(db.ContextId.Lease, await gate.EnterAsync(db, SqliteWritePriority.Service, timeout, cancellationToken)));
         }
         return result;
     }
@@ -134,8 +136,25 @@ public sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate, TimeSpan? w
         return Task.CompletedTask;
     }
 
-    // Already held by this interceptor (SaveChanges opening its own transaction, SaveChanges inside a transaction).
-    private bool NeedsGate(DbContext db) => SqliteWriteGate.IsSqlite(db) && !held.TryGetValue(db, out _);
+    // Already held by this interceptor for this rental (SaveChanges opening its own transaction, SaveChanges inside a
+    // transaction). A hold left by an earlier rental of a pooled context is released first.
+    private bool NeedsGate(DbContext db)
+    {
+        if (!SqliteWriteGate.IsSqlite(db))
+        {
+            return false;
+        }
+        if (held.TryGetValue(db, out var ticket))
+        {
+            if (ticket.Lease == db.ContextId.Lease)
+            {
+                return false;
+            }
+            held.Remove(db);
+            ticket.Gate.Dispose();
+        }
+        return true;
+    }
 
     private void LeaveUnlessInTransaction(DbContext? db)
     {
@@ -150,7 +169,10 @@ public sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate, TimeSpan? w
         if (db is not null && held.TryGetValue(db, out var ticket))
         {
             held.Remove(db);
-            ticket.Dispose();
+            ticket.Gate.Dispose();
         }
     }
+
+    /// <summary>The gate held for one rental of a context.</summary>
+    private sealed record Ticket(int Lease, IDisposable Gate);
 }

@@ -12,10 +12,23 @@ namespace Microsoft.Extensions.Hosting;
 /// <summary>Registers a service's own database: provider from configuration, migrations at start, a readiness check.</summary>
 public static class ServiceDbContextExtensions
 {
+    /// <summary>"false" registers a new DbContext per scope instead of renting pooled ones (to compare, or to rule pooling out).</summary>
+    public const string ContextPoolingKey = "Database:ContextPooling";
+
+    /// <summary>
+    /// Contexts kept for reuse (EF's default is 1024). Not a limit: a rental that finds the pool empty constructs a
+    /// context, as without pooling. Units of work in flight at once are bounded well below this by the connection
+    /// pool (Npgsql's default 100) and, on 2–4 cores, by CPU; keeping 1,024 idle contexts after a burst would only hold
+    /// memory (each keeps its internal service scope and its change tracker's grown collections).
+    /// </summary>
+    public const int ContextPoolSize = 128;
+
     /// <summary>
     /// Registers <typeparamref name="TContext"/> on "ConnectionStrings:{connectionName}" with the provider named by
     /// "Database:Provider" (Sqlite by default, or Postgres), applies its migrations at start and adds a readiness
     /// check named <paramref name="connectionName"/> (tags "ready", "database"). Both keys are checked at start-up.
+    /// Contexts are pooled (see <see cref="ContextPoolingKey"/>); PostgreSQL connections get
+    /// <see cref="NpgsqlConnectionDefaults"/> where the connection string does not set them.
     /// </summary>
     /// <param name="sqliteSynchronous">On SQLite, whether every commit is synced to disk; ignored on PostgreSQL.</param>
     public static IHostApplicationBuilder AddServiceDbContext<TContext>(
@@ -32,7 +45,7 @@ public static class ServiceDbContextExtensions
         builder.Services.AddSingleton<IValidateOptions<ServiceDatabaseOptions>>(new DatabaseOptionsValidator(connectionName));
 
         // Options are built once (a singleton): the SQLite directory is prepared once, not per request scope.
-        builder.Services.AddDbContext<TContext>((provider, options) =>
+        void Configure(IServiceProvider provider, DbContextOptionsBuilder options)
         {
             var database = provider.GetRequiredService<IOptionsMonitor<ServiceDatabaseOptions>>().Get(connectionName);
             UseProvider(options, database, sqliteSynchronous);
@@ -40,7 +53,21 @@ public static class ServiceDbContextExtensions
             // EF would always see "pending model changes" and refuse to migrate; the migration tests guard the schema.
             options.ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning));
             configure?.Invoke(options);
-        }, ServiceLifetime.Scoped, optionsLifetime: ServiceLifetime.Singleton);
+        }
+
+        if (builder.Configuration.GetValue(ContextPoolingKey, true))
+        {
+            // Each scope rents a context that EF resets on return instead of constructing one (its internal services,
+            // change tracker and facades): 13–34 % less CPU per event in the messaging benchmark. The context must take
+            // only its options in its constructor; per-context state in interceptors must be per lease
+            // (DbContext.ContextId.Lease; docs/messaging.md, "Pooled DbContexts"). ConfigureDbContext callbacks still
+            // apply: the pool's options are built from them once.
+            builder.Services.AddDbContextPool<TContext>(Configure, ContextPoolSize);
+        }
+        else
+        {
+            builder.Services.AddDbContext<TContext>(Configure, ServiceLifetime.Scoped, optionsLifetime: ServiceLifetime.Singleton);
+        }
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<MigrationStatus<TContext>>();
@@ -57,7 +84,7 @@ public static class ServiceDbContextExtensions
         switch (database.Provider)
         {
             case DatabaseProvider.Postgres:
-                options.UseNpgsql(connectionString);
+                options.UseNpgsql(NpgsqlConnectionDefaults.Apply(connectionString));
                 break;
             default:
                 options.UseSqlite(SqliteDatabase.Prepare(connectionString)).AddInterceptors(SqlitePragmaInterceptor.For(sqliteSynchronous));
