@@ -74,7 +74,48 @@ public sealed class PooledMessagingTests(RabbitMqFixture rabbit) : IClassFixture
         }
     }
 
+    [Fact]
+    public async Task A_commit_mark_left_by_an_earlier_rental_does_not_wake_the_dispatcher_for_the_next()
+    {
+        await using var app = await BuildAsync();
+        var signal = app.Services.GetRequiredService<OutboxSignal<OutboxContext>>();
+        DbContextId left;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            // Outbox rows saved in a transaction that is disposed without commit or rollback: no event clears the mark.
+            var db = scope.ServiceProvider.GetRequiredService<OutboxContext>();
+            left = db.ContextId;
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            scope.ServiceProvider.GetRequiredService<IEventPublisher>().Publish(NewEvent());
+            await db.SaveChangesAsync();
+        }
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<OutboxContext>();
+            Assert.Equal(left.InstanceId, db.ContextId.InstanceId);
+            await db.SaveChangesAsync(); // commits nothing for the outbox
+        }
+        var stale = signal.WaitAsync(TimeSpan.FromDays(1), FrozenTime.Instance, CancellationToken.None);
+        await Task.Delay(200);
+        Assert.False(stale.IsCompleted, "the next rental's commit woke the dispatcher for rows that were never committed");
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<IEventPublisher>().Publish(NewEvent());
+            await scope.ServiceProvider.GetRequiredService<OutboxContext>().SaveChangesAsync();
+        }
+        await stale.WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
     private async Task<WebApplication> StartAsync()
+    {
+        var app = await BuildAsync();
+        await app.StartAsync();
+        return app;
+    }
+
+    private async Task<WebApplication> BuildAsync()
     {
         var builder = TestService.CreateBuilder(new Dictionary<string, string?>
         {
@@ -90,7 +131,6 @@ public sealed class PooledMessagingTests(RabbitMqFixture rabbit) : IClassFixture
         {
             await scope.ServiceProvider.GetRequiredService<OutboxContext>().Database.EnsureCreatedAsync();
         }
-        await app.StartAsync();
         return app;
     }
 
@@ -124,6 +164,25 @@ public sealed class PooledMessagingTests(RabbitMqFixture rabbit) : IClassFixture
     };
 
     public void Dispose() => directory.Dispose();
+
+    /// <summary>A clock whose timers never fire: a wait on it ends only when signalled.</summary>
+    private sealed class FrozenTime : TimeProvider
+    {
+        public static readonly FrozenTime Instance = new();
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) => new NeverTimer();
+
+        private sealed class NeverTimer : ITimer
+        {
+            public bool Change(TimeSpan dueTime, TimeSpan period) => true;
+
+            public void Dispose()
+            {
+            }
+
+            public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+        }
+    }
 
     /// <summary>A service database with only the outbox and inbox; created with EnsureCreated (no migrations).</summary>
     public sealed class OutboxContext(DbContextOptions<OutboxContext> options) : DbContext(options)
