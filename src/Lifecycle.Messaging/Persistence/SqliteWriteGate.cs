@@ -11,7 +11,8 @@ namespace Lifecycle.Messaging.Persistence;
 /// 150 ms per SQLITE_BUSY retry (or SQLite's busy handler sleep 1–100 ms steps), which is what capped consumers at tens
 /// of messages per second. Reentrant per DbContext: a context that holds the gate passes again (the interceptor sees
 /// the transaction a messaging write opens inside it), for the rental that entered: a pooled context rented again
-/// (a new <see cref="DbContextId.Lease"/>) does not inherit a hold. Other providers pass. The turn goes to messaging writers before
+/// (a new <see cref="DbContextId.Lease"/>) does not inherit a hold, and a hold left by an earlier rental is released
+/// when the context next enters. Other providers pass. The turn goes to messaging writers before
 /// queued service writers, within a bound (<see cref="SqliteWritePriority"/>, <see cref="SqliteWriterQueue"/>).
 /// </summary>
 public sealed class SqliteWriteGate
@@ -63,7 +64,22 @@ public sealed class SqliteWriteGate
     private SqliteWriterQueue GateOf(DbContext db) =>
         gates.GetOrAdd(db.Database.GetConnectionString() ?? "", _ => new SqliteWriterQueue());
 
-    private bool Holds(DbContext db) => holders.TryGetValue(db, out var held) && held.Lease == db.ContextId.Lease;
+    private bool Holds(DbContext db)
+    {
+        if (!holders.TryGetValue(db, out var held))
+        {
+            return false;
+        }
+        if (held.Lease == db.ContextId.Lease)
+        {
+            return true;
+        }
+        // A hold outlived its rental of a pooled context (its transaction ended without an event we saw, e.g. on a
+        // connection the caller opened itself): released here, or every writer of the database, this one included,
+        // would wait for it forever.
+        held.Dispose();
+        return false;
+    }
 
     private Held Hold(DbContext db, SqliteWriterQueue gate)
     {

@@ -14,8 +14,9 @@ namespace Lifecycle.Messaging.Persistence;
 /// (a transaction disposed without commit). Reads and statements run outside a transaction (ExecuteUpdate, raw SQL)
 /// are not gated: they stay in SQLite's busy timeout. Other providers pass untouched. These writes queue as
 /// <see cref="SqliteWritePriority.Service"/>: the relay and inbox go first, within a bound. A hold belongs to one
-/// rental of a pooled context (<see cref="DbContextId.Lease"/>): should one ever outlive its rental, the next rental
-/// releases it rather than passing on it or leaving the database's writers waiting.
+/// rental of a pooled context (<see cref="DbContextId.Lease"/>): should one ever outlive its rental, the gate releases it
+/// when the context next enters, whoever enters (this interceptor, the relay or the inbox), rather than passing on it
+/// or leaving the database's writers waiting.
 /// </summary>
 public sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate, TimeSpan? waitTimeout = null)
     : ISaveChangesInterceptor, IDbTransactionInterceptor, IDbConnectionInterceptor
@@ -137,24 +138,10 @@ public sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate, TimeSpan? w
     }
 
     // Already held by this interceptor for this rental (SaveChanges opening its own transaction, SaveChanges inside a
-    // transaction). A hold left by an earlier rental of a pooled context is released first.
-    private bool NeedsGate(DbContext db)
-    {
-        if (!SqliteWriteGate.IsSqlite(db))
-        {
-            return false;
-        }
-        if (held.TryGetValue(db, out var ticket))
-        {
-            if (ticket.Lease == db.ContextId.Lease)
-            {
-                return false;
-            }
-            held.Remove(db);
-            ticket.Gate.Dispose();
-        }
-        return true;
-    }
+    // transaction). A ticket of an earlier rental of a pooled context does not count: entering the gate releases that
+    // rental's hold (SqliteWriteGate), and the new ticket replaces the old one.
+    private bool NeedsGate(DbContext db) =>
+        SqliteWriteGate.IsSqlite(db) && !(held.TryGetValue(db, out var ticket) && ticket.Lease == db.ContextId.Lease);
 
     private void LeaveUnlessInTransaction(DbContext? db)
     {

@@ -45,8 +45,9 @@ public sealed class ServiceUnderTest(IHost host, TestDatabase database) : IAsync
             builder.Configuration.AddInMemoryCollection(settings);
         }
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        // Options built once, as AddServiceDbContext builds a real service's (AddMessaging warns otherwise).
-        builder.Services.AddDbContext<TestDbContext>(database.Configure, ServiceLifetime.Scoped, optionsLifetime: ServiceLifetime.Singleton);
+        // Pooled, as AddServiceDbContext registers a real service's context: relay, inbox and units of work rent
+        // reused instances, so per-context state that outlives a rental would show here.
+        builder.Services.AddDbContextPool<TestDbContext>(database.Configure);
         builder.Services.AddSingleton<AttemptCounter>();
         builder.Services.AddSingleton<PoisonSwitch>();
         builder.Services.AddSingleton<TraceCapture>();

@@ -75,6 +75,41 @@ public sealed class PooledMessagingTests(RabbitMqFixture rabbit) : IClassFixture
     }
 
     [Fact]
+    public async Task A_hold_left_on_a_connection_the_renter_opened_itself_is_released_when_a_messaging_write_enters_next()
+    {
+        // Not started: no dispatcher renting contexts in between, so the next rental is the same instance.
+        await using var app = await BuildAsync();
+        var gate = app.Services.GetRequiredService<SqliteWriteGate>();
+        DbContextId left;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            // The renter opened the connection: when the pool takes the context back EF closes it without an event
+            // the write-gate interceptor sees, so the transaction's hold outlives the rental.
+            var db = scope.ServiceProvider.GetRequiredService<OutboxContext>();
+            left = db.ContextId;
+            await db.Database.OpenConnectionAsync();
+            await db.Database.BeginTransactionAsync();
+        }
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            // The relay's and the inbox's way in (not the interceptor's): it must not wait for the stale hold.
+            var db = scope.ServiceProvider.GetRequiredService<OutboxContext>();
+            Assert.Equal(left.InstanceId, db.ContextId.InstanceId);
+            using (await gate.EnterAsync(db, TimeSpan.FromSeconds(20), CancellationToken.None))
+            {
+                Assert.Equal(0, await db.Set<OutboxMessage>().CountAsync());
+            }
+        }
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            // And the gate is free for every other writer afterwards.
+            scope.ServiceProvider.GetRequiredService<IEventPublisher>().Publish(NewEvent());
+            await scope.ServiceProvider.GetRequiredService<OutboxContext>().SaveChangesAsync().WaitAsync(TimeSpan.FromSeconds(20));
+        }
+    }
+
+    [Fact]
     public async Task A_commit_mark_left_by_an_earlier_rental_does_not_wake_the_dispatcher_for_the_next()
     {
         await using var app = await BuildAsync();
