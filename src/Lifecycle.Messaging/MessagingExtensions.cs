@@ -59,6 +59,8 @@ public static class MessagingExtensions
         services.ConfigureDbContext<TDbContext>((provider, options) =>
             options.AddInterceptors(provider.GetRequiredService<OutboxCommitInterceptor<TDbContext>>()));
         services.AddScoped<IEventPublisher, OutboxEventPublisher<TDbContext>>();
+        services.AddSingleton<EventRoutes>();
+        services.AddSingleton<OutboxBrokerChannel>();
         services.AddSingleton<OutboxRelay>();
         services.AddSingleton<OutboxDispatchPass<TDbContext>>();
         services.AddSingleton<OutboxPruner<TDbContext>>();
