@@ -20,17 +20,23 @@ internal static class OutboxEnvelope
     private static readonly JsonWriterOptions WriterOptions = new() { SkipValidation = true };
 
     /// <summary>The "host" object MassTransit writes (who sent the message), computed once per process.</summary>
-    private static readonly byte[] HostJson = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object?>
+    private static readonly byte[] HostJson = DescribeHost();
+
+    private static byte[] DescribeHost()
     {
-        ["machineName"] = Environment.MachineName,
-        ["processName"] = Process.GetCurrentProcess().ProcessName,
-        ["processId"] = Environment.ProcessId,
-        ["assembly"] = Assembly.GetEntryAssembly()?.GetName().Name,
-        ["assemblyVersion"] = Assembly.GetEntryAssembly()?.GetName().Version?.ToString(),
-        ["frameworkVersion"] = Environment.Version.ToString(),
-        ["massTransitVersion"] = typeof(IBus).Assembly.GetName().Version?.ToString(),
-        ["operatingSystemVersion"] = Environment.OSVersion.ToString(),
-    });
+        using var process = Process.GetCurrentProcess();
+        return JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object?>
+        {
+            ["machineName"] = Environment.MachineName,
+            ["processName"] = process.ProcessName,
+            ["processId"] = Environment.ProcessId,
+            ["assembly"] = Assembly.GetEntryAssembly()?.GetName().Name,
+            ["assemblyVersion"] = Assembly.GetEntryAssembly()?.GetName().Version?.ToString(),
+            ["frameworkVersion"] = Environment.Version.ToString(),
+            ["massTransitVersion"] = typeof(IBus).Assembly.GetName().Version?.ToString(),
+            ["operatingSystemVersion"] = Environment.OSVersion.ToString(),
+        });
+    }
 
     /// <param name="traceParent">The W3C traceparent the consumer continues (the relay span, or the one stored with the row).</param>
     public static ReadOnlyMemory<byte> Write(OutboxMessage row, EventRoute route, string? traceParent, string? traceState, DateTime sentTime)
