@@ -4,6 +4,7 @@ using System.Reflection;
 using System.Text.Json;
 using Lifecycle.Messaging.Telemetry;
 using MassTransit;
+using MassTransit.Logging;
 
 namespace Lifecycle.Messaging.Outbox;
 
@@ -52,13 +53,16 @@ internal static class OutboxEnvelope
         json.WritePropertyName("messageType");
         json.WriteRawValue(route.MessageTypeJson, skipInputValidation: true);
         json.WritePropertyName("message");
-        // Written by EventJson when the row was stored, in the same transaction as the state change.
-        json.WriteRawValue(row.Payload, skipInputValidation: true);
+        // Written by EventJson when the row was stored, in the same transaction as the state change; still checked (one
+        // JSON object, nothing after it), so a damaged row fails and stays in the outbox instead of being confirmed.
+        json.WriteRawValue(EventObject(row), skipInputValidation: false);
         json.WriteString("sentTime", sentTime);
         json.WriteStartObject("headers");
         if (traceParent is not null)
         {
             json.WriteString(MessagingTelemetry.TraceParentHeader, traceParent);
+            // As MassTransit's own publish writes it (it also goes in the transport headers, where its receive span reads it).
+            json.WriteString(DiagnosticHeaders.ActivityId, traceParent);
         }
         if (traceState is not null)
         {
@@ -71,4 +75,10 @@ internal static class OutboxEnvelope
         json.Flush();
         return buffer.WrittenMemory;
     }
+
+    /// <summary>The stored payload, if it is a JSON object: "null", an empty string or any other value is no event.</summary>
+    private static string EventObject(OutboxMessage row) =>
+        row.Payload.AsSpan().TrimStart().StartsWith('{')
+            ? row.Payload
+            : throw new InvalidOperationException($"Outbox row {row.Sequence} has no event payload (a JSON object)");
 }

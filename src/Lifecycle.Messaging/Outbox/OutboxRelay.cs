@@ -1,5 +1,7 @@
+using System.Text.Json;
 using Lifecycle.Messaging.Configuration;
 using Lifecycle.Messaging.Telemetry;
+using MassTransit.Logging;
 using Microsoft.Extensions.Options;
 using RabbitMQ.Client;
 
@@ -16,7 +18,11 @@ internal sealed class OutboxRelay(OutboxBrokerChannel broker, EventRoutes routes
     public async Task PublishAsync(OutboxMessage row, CancellationToken cancellationToken)
     {
         var route = routes.For(row.MessageType);
-        var (traceParent, traceState) = StoredTraceHeaders.Read(row.Headers);
+        var headers = row.Headers is null
+            ? []
+            : JsonSerializer.Deserialize<Dictionary<string, string>>(row.Headers, EventJson.Options) ?? [];
+        headers.TryGetValue(MessagingTelemetry.TraceParentHeader, out var traceParent);
+        headers.TryGetValue(MessagingTelemetry.TraceStateHeader, out var traceState);
 
         using var activity = MessagingTelemetry.StartRelay(route.Type.Name, traceParent, traceState);
         // With a listener the consumer becomes a child of the relay span; without one it still joins the trace.
@@ -30,6 +36,12 @@ internal sealed class OutboxRelay(OutboxBrokerChannel broker, EventRoutes routes
             CorrelationId = messageId,
             DeliveryMode = DeliveryModes.Persistent,
         };
+        if (sentParent is not null)
+        {
+            // MassTransit parents its receive span on this transport header (as its own publish set it), so the
+            // consumer side's MassTransit spans join the trace too, not only our consume span.
+            properties.Headers = new Dictionary<string, object?> { [DiagnosticHeaders.ActivityId] = sentParent };
+        }
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Value.PublishTimeout);
         await broker.PublishAsync(route, properties, body, timeout.Token);
