@@ -88,7 +88,8 @@ public static class MessagingExtensions
                 {
                     host.Username(address.Username);
                     host.Password(address.Password);
-                    // The outbox marks a row sent only after the broker confirmed it.
+                    // The bus publishes only faults and moves to _error queues (the outbox relay has its own confirm
+                    // channel): those too count only once the broker confirmed them.
                     host.PublisherConfirmation = true;
                 });
                 foreach (var handler in messaging.Handlers)

@@ -13,7 +13,7 @@ namespace Lifecycle.Messaging.Outbox;
 /// broker is found again on the dispatcher's next pass. Each event type's exchanges are declared once per channel
 /// before its first publish, so publishing a type nobody consumes yet does not close the channel with a 404.
 /// </summary>
-internal sealed class OutboxBrokerChannel(IOptions<MessagingOptions> messaging, IOptions<OutboxOptions> outbox, TimeProvider time,
+internal sealed class OutboxBrokerChannel(IOptions<MessagingOptions> messaging, TimeProvider time,
     ILogger<OutboxBrokerChannel> logger) : IAsyncDisposable
 {
     /// <summary>After a failed connect, publishes fail at once for this long instead of each trying to connect again.</summary>
@@ -64,7 +64,7 @@ internal sealed class OutboxBrokerChannel(IOptions<MessagingOptions> messaging, 
             }
             try
             {
-                session = await Session.OpenAsync(messaging.Value.ConnectionString, outbox.Value.MaxPublishesInFlight, cancellationToken);
+                session = await Session.OpenAsync(messaging.Value.ConnectionString, cancellationToken);
                 failedConnect = null;
                 return session;
             }
@@ -115,7 +115,8 @@ internal sealed class OutboxBrokerChannel(IOptions<MessagingOptions> messaging, 
     /// <summary>One connection and confirm channel, and the event types whose exchanges were declared on it.</summary>
     private sealed class Session(IConnection connection, IChannel channel) : IAsyncDisposable
     {
-        private readonly ConcurrentDictionary<EventRoute, Task> declared = new();
+        // Lazy: under contention GetOrAdd may build more than one value, but only the stored one ever starts declaring.
+        private readonly ConcurrentDictionary<EventRoute, Lazy<Task>> declared = new();
 
         public IChannel Channel => channel;
 
@@ -123,28 +124,20 @@ internal sealed class OutboxBrokerChannel(IOptions<MessagingOptions> messaging, 
 
         public string CloseReason => (channel.CloseReason ?? connection.CloseReason)?.ToString() ?? "unknown";
 
-        public static async Task<Session> OpenAsync(string connectionString, int maxInFlight, CancellationToken cancellationToken)
+        public static async Task<Session> OpenAsync(string connectionString, CancellationToken cancellationToken)
         {
-            var address = AmqpAddress.Parse(connectionString);
-            var factory = new ConnectionFactory
-            {
-                HostName = address.Host,
-                Port = address.Port,
-                VirtualHost = address.VirtualHost,
-                UserName = address.Username,
-                Password = address.Password,
-                ClientProvidedName = "lifecycle-outbox-relay",
-                // The relay opens a new connection itself when a publish finds this one closed.
-                AutomaticRecoveryEnabled = false,
-                TopologyRecoveryEnabled = false,
-            };
+            var factory = AmqpAddress.Parse(connectionString).CreateConnectionFactory("lifecycle-outbox-relay");
+            // The relay opens a new connection itself when a publish finds this one closed.
+            factory.AutomaticRecoveryEnabled = false;
+            factory.TopologyRecoveryEnabled = false;
             var connection = await factory.CreateConnectionAsync(cancellationToken);
             try
             {
-                // The dispatcher bounds confirms in flight (MaxPublishesInFlight); the client's limiter must never be what
-                // waits (it throttles from half its size), so it is twice that.
+                // No client-side limiter (null: none at all, where the default throttles from 64 outstanding): the channel is
+                // shared by every AddMessaging registration, and each dispatcher's publish pipeline already caps what it has
+                // in flight (MaxPublishesInFlight).
                 var options = new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true,
-                    outstandingPublisherConfirmationsRateLimiter: new ThrottlingRateLimiter(2 * maxInFlight));
+                    outstandingPublisherConfirmationsRateLimiter: null);
                 var channel = await connection.CreateChannelAsync(options, cancellationToken);
                 return new Session(connection, channel);
             }
@@ -158,14 +151,15 @@ internal sealed class OutboxBrokerChannel(IOptions<MessagingOptions> messaging, 
         /// <summary>The route's exchanges and bindings, declared once on this channel (a failed declaration is tried again).</summary>
         public Task DeclareAsync(EventRoute route, CancellationToken cancellationToken)
         {
-            var declaring = declared.GetOrAdd(route, DeclareTopologyAsync);
+            var entry = declared.GetOrAdd(route, static (r, session) => new Lazy<Task>(() => session.DeclareTopologyAsync(r)), this);
+            var declaring = entry.Value;
             if (declaring.IsCompletedSuccessfully)
             {
                 return Task.CompletedTask;
             }
             if (declaring.IsFaulted || declaring.IsCanceled)
             {
-                declared.TryRemove(new KeyValuePair<EventRoute, Task>(route, declaring));
+                declared.TryRemove(KeyValuePair.Create(route, entry));
             }
             return declaring.WaitAsync(cancellationToken);
         }
