@@ -59,6 +59,8 @@ public static class MessagingExtensions
         services.ConfigureDbContext<TDbContext>((provider, options) =>
             options.AddInterceptors(provider.GetRequiredService<OutboxCommitInterceptor<TDbContext>>()));
         services.AddScoped<IEventPublisher, OutboxEventPublisher<TDbContext>>();
+        services.AddSingleton<EventRoutes>();
+        services.AddSingleton<OutboxBrokerChannel>();
         services.AddSingleton<OutboxRelay>();
         services.AddSingleton<OutboxDispatchPass<TDbContext>>();
         services.AddSingleton<OutboxPruner<TDbContext>>();
@@ -86,7 +88,8 @@ public static class MessagingExtensions
                 {
                     host.Username(address.Username);
                     host.Password(address.Password);
-                    // The outbox marks a row sent only after the broker confirmed it.
+                    // The bus publishes only faults and moves to _error queues (the outbox relay has its own confirm
+                    // channel): those too count only once the broker confirmed them.
                     host.PublisherConfirmation = true;
                 });
                 foreach (var handler in messaging.Handlers)

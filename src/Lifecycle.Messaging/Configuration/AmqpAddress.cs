@@ -1,3 +1,5 @@
+using RabbitMQ.Client;
+
 namespace Lifecycle.Messaging.Configuration;
 
 /// <summary>The parts of an amqp://user:pass@host:port/vhost connection string (Aspire's form for "messaging").</summary>
@@ -18,6 +20,18 @@ public sealed record AmqpAddress(string Host, ushort Port, string VirtualHost, s
         return new AmqpAddress(uri.Host, uri.IsDefaultPort || uri.Port < 0 ? DefaultPort : (ushort)uri.Port,
             vhost.Length == 0 ? "/" : vhost, user, password);
     }
+
+    /// <summary>A RabbitMQ.Client factory for this address; each caller adjusts what it needs (recovery, timeouts).</summary>
+    /// <param name="clientName">Shown as the connection's name in the broker's management UI.</param>
+    public ConnectionFactory CreateConnectionFactory(string clientName) => new()
+    {
+        HostName = Host,
+        Port = Port,
+        VirtualHost = VirtualHost,
+        UserName = Username,
+        Password = Password,
+        ClientProvidedName = clientName,
+    };
 
     /// <summary>For logs: everything but the password.</summary>
     public override string ToString() => $"amqp://{Username}@{Host}:{Port}/{(VirtualHost == "/" ? "" : VirtualHost)}";

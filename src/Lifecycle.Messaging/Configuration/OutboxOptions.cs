@@ -16,12 +16,15 @@ public sealed class OutboxOptions
     /// <summary>Safety net for commits the interceptor did not see (other processes, raw SQL).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>How long one publish may wait for the broker's confirm before the row is retried.</summary>
+    /// <summary>
+    /// How long one publish may take before the row is retried: opening the relay's connection and channel if needed,
+    /// declaring the event type's exchanges on first use, and waiting for the broker's confirm.
+    /// </summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// Publishes awaiting the broker's confirm at once. 64 keeps the dispatcher's channel below the point where
-    /// RabbitMQ.Client's default confirm limiter (128, throttling from half of it) starts adding delays.
+    /// Publishes one dispatcher keeps awaiting the broker's confirm at once (its publish pipeline's cap). The relay's
+    /// channel, shared by every AddMessaging registration in the process, has no limiter of its own.
     /// </summary>
     [Range(1, 10000)]
     public int MaxPublishesInFlight { get; set; } = 64;

@@ -7,12 +7,18 @@ public static class QueueNames
 {
     private const string HandlerSuffix = "Handler";
 
+    /// <summary>A generic handler is named after its type arguments too (ReceivedHandler&lt;OrderPaid&gt; → "received-order-paid"),
+    /// so each of its closed types gets a queue of its own.</summary>
     public static string For(string service, Type handlerType)
     {
-        var name = handlerType.Name;
+        var name = handlerType.IsGenericType ? handlerType.Name[..handlerType.Name.IndexOf('`', StringComparison.Ordinal)] : handlerType.Name;
         if (name.EndsWith(HandlerSuffix, StringComparison.Ordinal) && name.Length > HandlerSuffix.Length)
         {
             name = name[..^HandlerSuffix.Length];
+        }
+        if (handlerType.IsGenericType)
+        {
+            name += string.Concat(handlerType.GetGenericArguments().Select(a => a.Name));
         }
         return $"{Kebab(service)}.{Kebab(name)}";
     }

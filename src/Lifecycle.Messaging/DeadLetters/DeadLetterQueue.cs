@@ -89,18 +89,6 @@ public sealed class DeadLetterQueue(string connectionString)
         }
     }
 
-    private Task<IConnection> ConnectAsync(CancellationToken cancellationToken)
-    {
-        var address = AmqpAddress.Parse(connectionString);
-        var factory = new ConnectionFactory
-        {
-            HostName = address.Host,
-            Port = address.Port,
-            VirtualHost = address.VirtualHost,
-            UserName = address.Username,
-            Password = address.Password,
-            ClientProvidedName = "lifecycle-dead-letters",
-        };
-        return factory.CreateConnectionAsync(cancellationToken);
-    }
+    private Task<IConnection> ConnectAsync(CancellationToken cancellationToken) =>
+        AmqpAddress.Parse(connectionString).CreateConnectionFactory("lifecycle-dead-letters").CreateConnectionAsync(cancellationToken);
 }
