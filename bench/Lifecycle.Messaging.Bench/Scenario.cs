@@ -74,6 +74,7 @@ public static class Scenario
     public static async Task<BenchResult> MeasureAsync(string name, StageCounters counters, BenchSettings settings, Func<DateTimeOffset, int, Task> unitOfWork)
     {
         var latencies = counters.Latencies;
+        var label = name.Split(' ')[0]; // "baseline", "sqlite", "postgres": the prefix of every line this scenario prints
         // The warm-up runs at the offered rate, long enough for tiered compilation to finish the hot paths: with 500
         // events at full speed, a third of the measured run was still JIT time (JitInfo, printed below).
         await OpenLoopLoad.RunAsync(settings with { Events = settings.WarmUpEvents }, unitOfWork);
@@ -85,7 +86,7 @@ public static class Scenario
         var jitted = System.Runtime.JitInfo.GetCompiledMethodCount();
         var jitTime = System.Runtime.JitInfo.GetCompilationTime();
         var started = TimeProvider.System.GetUtcNow();
-        await using (var timeline = new StageTimeline(counters, name.Split(' ')[0]))
+        await using (var timeline = new StageTimeline(counters, label))
         {
             if (settings.Timeline)
             {
@@ -96,12 +97,12 @@ public static class Scenario
         }
         if (settings.Profile)
         {
-            profile.Print(name.Split(' ')[0]);
+            profile.Print(label);
         }
-        Console.WriteLine($"[{name.Split(' ')[0]}] CPU core-ms per event: {ProcessTreeCpu.Describe(cpu.Elapsed(), settings.Events)}");
+        Console.WriteLine($"[{label}] CPU core-ms per event: {ProcessTreeCpu.Describe(cpu.Elapsed(), settings.Events)}");
         // Methods compiled while measuring: a steady state compiles next to nothing, so a large figure means either a
         // warm-up too short or code generated per call (an uncached query, a per-call expression compile).
-        Console.WriteLine($"[{name.Split(' ')[0]}] JIT while measuring: {System.Runtime.JitInfo.GetCompiledMethodCount() - jitted} methods, " +
+        Console.WriteLine($"[{label}] JIT while measuring: {System.Runtime.JitInfo.GetCompiledMethodCount() - jitted} methods, " +
             $"{(System.Runtime.JitInfo.GetCompilationTime() - jitTime).TotalMilliseconds:F0} ms");
         var offeredSeconds = (counters.LastCommitted - started).TotalSeconds;
         var relayedSeconds = (counters.LastRelayed - started).TotalSeconds;
