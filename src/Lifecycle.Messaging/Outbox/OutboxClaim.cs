@@ -35,10 +35,15 @@ internal static class OutboxClaim
         return await due.OrderBy(m => m.Sequence).Take(batchSize).ToListAsync(cancellationToken);
     }
 
-    /// <summary>Aggregates with a row backing off: their later rows must wait to keep per-aggregate order.</summary>
-    public static Task<List<string>> HeldAggregatesAsync(DbContext db, DateTime now, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Aggregates with a row backing off ahead of the claimed rows: their later rows must wait to keep per-aggregate
+    /// order. Only rows before the claim's last one can hold it back, and bounding the sequence keeps this a short
+    /// index range instead of a read of the whole unsent backlog on every pass, which slowed the relay down exactly
+    /// when it had fallen behind.
+    /// </summary>
+    public static Task<List<string>> HeldAggregatesAsync(DbContext db, DateTime now, long beforeSequence, CancellationToken cancellationToken) =>
         db.Set<OutboxMessage>()
-            .Where(m => m.SentAt == null && m.NextAttemptAt > now)
+            .Where(m => m.SentAt == null && m.Sequence < beforeSequence && m.NextAttemptAt > now)
             .Select(m => m.AggregateId)
             .Distinct()
             .ToListAsync(cancellationToken);
@@ -57,7 +62,7 @@ internal static class OutboxClaim
     }
 
     // Column names come from the model, so a service's naming convention cannot break the raw SQL.
-    private static string LockingSql(DbContext db)
+    internal static string LockingSql(DbContext db)
     {
         var entity = db.Model.FindEntityType(typeof(OutboxMessage))
             ?? throw new InvalidOperationException($"{db.GetType().Name} has no outbox table: call modelBuilder.AddOutboxAndInbox()");
@@ -67,8 +72,11 @@ internal static class OutboxClaim
 
         var sentAt = Column(nameof(OutboxMessage.SentAt));
         var nextAttemptAt = Column(nameof(OutboxMessage.NextAttemptAt));
+        // Ordering by (SentAt, Sequence), the index's own order, is ordering by Sequence here (every SentAt is null),
+        // but PostgreSQL only sees that in this form: with ORDER BY Sequence alone it sorted the whole unsent backlog
+        // (or walked the primary key through every retained sent row) before the LIMIT, per claim.
         return $"SELECT * FROM {sql.DelimitIdentifier(table.Name, table.Schema)} " +
             $"WHERE {sentAt} IS NULL AND ({nextAttemptAt} IS NULL OR {nextAttemptAt} <= {{0}}) " +
-            $"ORDER BY {Column(nameof(OutboxMessage.Sequence))} LIMIT {{1}} FOR UPDATE SKIP LOCKED";
+            $"ORDER BY {sentAt}, {Column(nameof(OutboxMessage.Sequence))} LIMIT {{1}} FOR UPDATE SKIP LOCKED";
     }
 }

@@ -54,7 +54,7 @@ internal sealed class OutboxDispatchPass<TDbContext>(
                 await DisposeAsync(transaction, scope);
                 return null;
             }
-            var held = (await OutboxClaim.HeldAggregatesAsync(db, now, cancellationToken)).ToHashSet(StringComparer.Ordinal);
+            var held = (await OutboxClaim.HeldAggregatesAsync(db, now, claimed.Max(m => m.Sequence), cancellationToken)).ToHashSet(StringComparer.Ordinal);
             if (marking is not null)
             {
                 held.UnionWith(marking.UnsentAggregates);

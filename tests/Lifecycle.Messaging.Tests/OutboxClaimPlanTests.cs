@@ -1,0 +1,71 @@
+using System.Text.Json;
+using Lifecycle.Messaging.Outbox;
+using Lifecycle.Messaging.Tests.Infrastructure;
+using Lifecycle.Testing;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Lifecycle.Messaging.Tests;
+
+/// <summary>
+/// The relay claims a batch on every pass, so the claim must read about a batch of rows however many sent rows the
+/// table retains and however far the relay has fallen behind. PostgreSQL's executor reports what it read.
+/// </summary>
+[Collection(BrokerCollection.Name)]
+public sealed class OutboxClaimPlanTests(PostgresFixture postgres)
+{
+    private const int Sent = 20_000;
+    private const int Backlog = 5_000;
+    private const int BatchSize = 100;
+
+    [Fact]
+    public async Task The_claim_reads_one_batch_not_the_backlog_nor_the_retained_sent_rows()
+    {
+        using var database = await TestDatabase.CreateAsync(Provider.Postgres, postgres);
+        await using var db = database.CreateContext();
+        await db.Database.ExecuteSqlRawAsync(
+            """
+            INSERT INTO outbox_messages ("MessageId", "MessageType", "Payload", "AggregateId", "OccurredAt", "CreatedAt", "SentAt", "Attempts")
+            SELECT gen_random_uuid(), 'ContactCreated', '{{}}', 'contact-' || (i % 50), now(), now(),
+                   CASE WHEN i <= {0} THEN now() at time zone 'utc' END, 0
+            FROM generate_series(1, {1}) AS i
+            """, Sent, Sent + Backlog);
+        await db.Database.ExecuteSqlRawAsync("ANALYZE outbox_messages");
+
+        var plan = await ExplainAsync(database.ConnectionString, OutboxClaim.LockingSql(db));
+
+        var nodes = Nodes(plan).ToList();
+        Assert.DoesNotContain(nodes, n => n.GetProperty("Node Type").GetString() == "Sort");
+        var scan = nodes.Single(n => n.TryGetProperty("Relation Name", out _));
+        var read = scan.GetProperty("Actual Rows").GetDouble() + RemovedByFilter(scan);
+        Assert.True(read <= BatchSize, $"the claim read {read} rows for a batch of {BatchSize}: {plan}");
+    }
+
+    private static async Task<JsonElement> ExplainAsync(string connectionString, string claimSql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        // The claim's own text, with its two placeholders bound as the relay binds them.
+        await using var command = new NpgsqlCommand("EXPLAIN (ANALYZE, FORMAT JSON) " + claimSql.Replace("{0}", "$1").Replace("{1}", "$2"), connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter { Value = DateTime.UtcNow });
+        command.Parameters.Add(new NpgsqlParameter { Value = BatchSize });
+        var json = (string)(await command.ExecuteScalarAsync())!;
+        return JsonDocument.Parse(json).RootElement[0].GetProperty("Plan");
+    }
+
+    private static IEnumerable<JsonElement> Nodes(JsonElement node)
+    {
+        yield return node;
+        if (node.TryGetProperty("Plans", out var children))
+        {
+            foreach (var child in children.EnumerateArray().SelectMany(Nodes))
+            {
+                yield return child;
+            }
+        }
+    }
+
+    private static double RemovedByFilter(JsonElement node) =>
+        node.TryGetProperty("Rows Removed by Filter", out var removed) ? removed.GetDouble() : 0;
+}
