@@ -55,9 +55,11 @@ public static class MessagingExtensions
         where TDbContext : DbContext
     {
         services.AddSingleton<OutboxSignal<TDbContext>>();
+        services.AddSingleton<OutboxCommitMarks<TDbContext>>();
         services.AddSingleton<OutboxCommitInterceptor<TDbContext>>();
+        // The return hook clears the interceptors' and the write gate's per-context state when a context's use ends.
         services.ConfigureDbContext<TDbContext>((provider, options) =>
-            options.AddInterceptors(provider.GetRequiredService<OutboxCommitInterceptor<TDbContext>>()));
+            options.AddInterceptors(provider.GetRequiredService<OutboxCommitInterceptor<TDbContext>>()).AddDbContextReturnHook());
         services.AddScoped<IEventPublisher, OutboxEventPublisher<TDbContext>>();
         services.AddSingleton<EventRoutes>();
         services.AddSingleton<OutboxBrokerChannel>();

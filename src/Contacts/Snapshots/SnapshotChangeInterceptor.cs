@@ -1,8 +1,8 @@
 using System.Data.Common;
-using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using Lifecycle.Contacts.Contacts;
 using Lifecycle.Contacts.Segments;
+using Lifecycle.Messaging.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -14,10 +14,12 @@ namespace Lifecycle.Contacts.Snapshots;
 /// write. A committed explicit transaction (the inbox's, one per consumed event) queues it for
 /// <see cref="CommittedChangeWorker"/>: nobody waits on an event's result, and doing the work inline would hold the
 /// inbox transaction's SQLite write gate across the rebuild queries and the Redis round trips. What a context saved is
-/// kept per rental (<see cref="DbContextId.Lease"/>): a pooled context whose transaction was disposed without a
-/// rollback (a failed inbox batch) must not hand those contacts to its next renter's commit.
+/// forgotten when its use ends (<see cref="DbContextReturnHook"/>, which AddMessaging adds to the context): a pooled
+/// context whose transaction was disposed without a rollback (a failed inbox batch) must not hand those contacts to
+/// its next renter's commit.
 /// </summary>
-public sealed class SnapshotChangeInterceptor(SnapshotRefresher refresher, SegmentRefresher segments, CommittedChangeQueue queue) : SaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class SnapshotChangeInterceptor(SnapshotRefresher refresher, SegmentRefresher segments, CommittedChangeQueue queue)
+    : SaveChangesInterceptor, IDbTransactionInterceptor, IDbContextStateOwner
 {
     private readonly ConditionalWeakTable<DbContext, PendingChanges> pending = [];
 
@@ -28,10 +30,11 @@ public sealed class SnapshotChangeInterceptor(SnapshotRefresher refresher, Segme
             var ids = context.ChangeTracker.Entries<Contact>().Where(e => e.State is EntityState.Added or EntityState.Modified).Select(e => e.Entity.Id).ToList();
             if (ids.Count > 0)
             {
-                if (!TryGetCurrent(context, out var changes))
+                if (!pending.TryGetValue(context, out var changes))
                 {
-                    changes = new PendingChanges(context.ContextId.Lease);
+                    changes = new PendingChanges();
                     pending.AddOrUpdate(context, changes);
+                    DbContextReturnHook.Watch(context, this);
                 }
                 changes.ContactIds.UnionWith(ids);
                 // Decided now: SaveChanges' own transaction also reports a commit, before SavedChanges runs.
@@ -62,7 +65,7 @@ public sealed class SnapshotChangeInterceptor(SnapshotRefresher refresher, Segme
 
     public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } context && TryGetCurrent(context, out var changes) && changes.InExplicitTransaction && Take(context) is { } ids)
+        if (eventData.Context is { } context && pending.TryGetValue(context, out var changes) && changes.InExplicitTransaction && Take(context) is { } ids)
         {
             queue.Enqueue(ids);
         }
@@ -75,12 +78,9 @@ public sealed class SnapshotChangeInterceptor(SnapshotRefresher refresher, Segme
         return Task.CompletedTask;
     }
 
-    private bool TryGetCurrent(DbContext context, [NotNullWhen(true)] out PendingChanges? changes) =>
-        pending.TryGetValue(context, out changes) && changes.Lease == context.ContextId.Lease;
-
     private HashSet<Guid>? Take(DbContext context)
     {
-        if (!TryGetCurrent(context, out var changes))
+        if (!pending.TryGetValue(context, out var changes))
         {
             return null;
         }
@@ -88,7 +88,8 @@ public sealed class SnapshotChangeInterceptor(SnapshotRefresher refresher, Segme
         return changes.ContactIds;
     }
 
-    private void Forget(DbContext? context)
+    /// <summary>What the context saved will not be committed: rolled back, failed, or its use ended (returned to its pool or disposed).</summary>
+    public void Forget(DbContext? context)
     {
         if (context is not null)
         {
@@ -96,11 +97,9 @@ public sealed class SnapshotChangeInterceptor(SnapshotRefresher refresher, Segme
         }
     }
 
-    /// <summary>Contacts a context saved in one rental and not yet refreshed, and whether they wait for an explicit transaction's commit.</summary>
-    private sealed class PendingChanges(int lease)
+    /// <summary>Contacts a context saved and not yet refreshed, and whether they wait for an explicit transaction's commit.</summary>
+    private sealed class PendingChanges
     {
-        public int Lease { get; } = lease;
-
         public HashSet<Guid> ContactIds { get; } = [];
 
         public bool InExplicitTransaction { get; set; }

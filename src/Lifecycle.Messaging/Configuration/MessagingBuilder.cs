@@ -45,7 +45,7 @@ public sealed class MessagingBuilder<TDbContext>(string serviceName, IServiceCol
         services.TryAddSingleton<SqliteWriteGate>();
         services.TryAddSingleton(provider => new SqliteWriteGateInterceptor(provider.GetRequiredService<SqliteWriteGate>()));
         services.ConfigureDbContext<TDbContext>((provider, options) =>
-            options.AddInterceptors(provider.GetRequiredService<SqliteWriteGateInterceptor>()));
+            options.AddInterceptors(provider.GetRequiredService<SqliteWriteGateInterceptor>()).AddDbContextReturnHook());
         return this;
     }
 }

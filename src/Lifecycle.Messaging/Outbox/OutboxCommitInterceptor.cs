@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -7,117 +6,111 @@ namespace Lifecycle.Messaging.Outbox;
 
 /// <summary>
 /// Signals the dispatcher once outbox rows are durable: right after SaveChanges when there is no explicit
-/// transaction, otherwise after that transaction commits (waking earlier would find nothing to send).
-/// What it remembers belongs to one rental of a context: a pooled context comes back with a new
-/// <see cref="DbContextId.Lease"/>, so a mark a failed save or a transaction disposed without rollback left behind
-/// is ignored (and dropped) instead of waking the dispatcher for the next renter.
+/// transaction, otherwise after that transaction commits (waking earlier would find nothing to send). Which saves and
+/// transactions carry rows it reads from <see cref="OutboxCommitMarks{TDbContext}"/>, which the publisher sets and
+/// the context's return to its pool (or disposal) clears; a rollback, a failed save or a transaction disposed without
+/// commit signals nothing.
 /// </summary>
-public sealed class OutboxCommitInterceptor<TDbContext>(OutboxSignal<TDbContext> signal)
+public sealed class OutboxCommitInterceptor<TDbContext>(OutboxSignal<TDbContext> signal, OutboxCommitMarks<TDbContext> marks)
     : SaveChangesInterceptor, IDbTransactionInterceptor
     where TDbContext : DbContext
 {
-    private readonly ConditionalWeakTable<DbContext, StrongBox<int>> awaitingCommit = [];
-
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        Remember(eventData.Context);
+        Saving(eventData.Context);
         return result;
     }
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        Remember(eventData.Context);
+        Saving(eventData.Context);
         return ValueTask.FromResult(result);
     }
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        NotifyIfCommitted(eventData.Context);
+        NotifyIfDurable(eventData.Context);
         return result;
     }
 
     public override ValueTask<int> SavedChangesAsync(
         SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        NotifyIfCommitted(eventData.Context);
+        NotifyIfDurable(eventData.Context);
         return ValueTask.FromResult(result);
     }
 
-    // Nothing was written: without an explicit transaction, SaveChanges' own transaction rolled back.
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => ForgetUnlessInTransaction(eventData.Context);
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => SaveFailed(eventData.Context);
 
     public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        ForgetUnlessInTransaction(eventData.Context);
+        SaveFailed(eventData.Context);
         return Task.CompletedTask;
     }
 
-    public override void SaveChangesCanceled(DbContextEventData eventData) => ForgetUnlessInTransaction(eventData.Context);
+    public override void SaveChangesCanceled(DbContextEventData eventData) => SaveFailed(eventData.Context);
 
     public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
     {
-        ForgetUnlessInTransaction(eventData.Context);
+        SaveFailed(eventData.Context);
         return Task.CompletedTask;
     }
 
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => NotifyAfterCommit(eventData.Context);
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => NotifyIfCommitted(eventData.Context);
 
     public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        NotifyAfterCommit(eventData.Context);
+        NotifyIfCommitted(eventData.Context);
         return Task.CompletedTask;
     }
 
-    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Forget(eventData.Context);
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => RolledBack(eventData.Context);
 
     public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        Forget(eventData.Context);
+        RolledBack(eventData.Context);
         return Task.CompletedTask;
     }
 
-    private void Remember(DbContext? context)
+    private void Saving(DbContext? context)
     {
-        if (context is not null && context.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added))
+        if (context is not null)
         {
-            awaitingCommit.AddOrUpdate(context, new StrongBox<int>(context.ContextId.Lease));
+            marks.Saving(context);
+        }
+    }
+
+    // SaveChanges' own transaction (when it needs one) has ended by now and reports no explicit one.
+    private void NotifyIfDurable(DbContext? context)
+    {
+        if (context is not null && marks.Saved(context, inExplicitTransaction: context.Database.CurrentTransaction is not null))
+        {
+            signal.Notify();
+        }
+    }
+
+    private void SaveFailed(DbContext? context)
+    {
+        if (context is not null)
+        {
+            marks.SaveFailed(context);
         }
     }
 
     private void NotifyIfCommitted(DbContext? context)
     {
-        if (context?.Database.CurrentTransaction is null)
+        if (context is not null && marks.Committed(context))
         {
-            NotifyAfterCommit(context);
+            signal.Notify();
         }
     }
 
-    private void NotifyAfterCommit(DbContext? context)
-    {
-        if (context is not null && awaitingCommit.TryGetValue(context, out var lease))
-        {
-            awaitingCommit.Remove(context);
-            if (lease.Value == context.ContextId.Lease)
-            {
-                signal.Notify();
-            }
-        }
-    }
-
-    private void ForgetUnlessInTransaction(DbContext? context)
-    {
-        if (context?.Database.CurrentTransaction is null)
-        {
-            Forget(context);
-        }
-    }
-
-    private void Forget(DbContext? context)
+    private void RolledBack(DbContext? context)
     {
         if (context is not null)
         {
-            awaitingCommit.Remove(context);
+            marks.RolledBack(context);
         }
     }
 }

@@ -6,8 +6,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lifecycle.Messaging.Outbox;
 
-/// <summary>Stages events as outbox rows in the scoped DbContext the service is already using.</summary>
-internal sealed class OutboxEventPublisher<TDbContext>(TDbContext db, TimeProvider time) : IEventPublisher
+/// <summary>
+/// Stages events as outbox rows in the scoped DbContext the service is already using, and marks the context as
+/// carrying them (<see cref="OutboxCommitMarks{TDbContext}"/>) so its commit wakes the dispatcher.
+/// </summary>
+internal sealed class OutboxEventPublisher<TDbContext>(TDbContext db, TimeProvider time, OutboxCommitMarks<TDbContext> marks) : IEventPublisher
     where TDbContext : DbContext
 {
     public void Publish<TEvent>(TEvent integrationEvent)
@@ -26,6 +29,7 @@ internal sealed class OutboxEventPublisher<TDbContext>(TDbContext db, TimeProvid
             OccurredAt = integrationEvent.OccurredAt.ToUniversalTime(),
             CreatedAt = time.GetUtcNow().UtcDateTime,
         });
+        marks.Published(db);
     }
 
     private static string? CurrentTraceHeaders()

@@ -10,12 +10,13 @@ namespace Lifecycle.Messaging.Persistence;
 /// SQLite has one writer anyway; waiting here is a queue, whereas colliding there makes Microsoft.Data.Sqlite sleep
 /// 150 ms per SQLITE_BUSY retry (or SQLite's busy handler sleep 1–100 ms steps), which is what capped consumers at tens
 /// of messages per second. Reentrant per DbContext: a context that holds the gate passes again (the interceptor sees
-/// the transaction a messaging write opens inside it), for the rental that entered: a pooled context rented again
-/// (a new <see cref="DbContextId.Lease"/>) does not inherit a hold, and a hold left by an earlier rental is released
-/// when the context next enters. Other providers pass. The turn goes to messaging writers before
-/// queued service writers, within a bound (<see cref="SqliteWritePriority"/>, <see cref="SqliteWriterQueue"/>).
+/// the transaction a messaging write opens inside it). A hold ends with its context's use: should one still be held
+/// when EF takes the context back into its pool or disposes it (its transaction ended without an event we saw, e.g. on
+/// a connection the caller opened itself), <see cref="DbContextReturnHook"/> has it released then, so neither the next
+/// renter inherits it nor the database's other writers wait for it. Other providers pass. The turn goes to messaging
+/// writers before queued service writers, within a bound (<see cref="SqliteWritePriority"/>, <see cref="SqliteWriterQueue"/>).
 /// </summary>
-public sealed class SqliteWriteGate
+public sealed class SqliteWriteGate : IDbContextStateOwner
 {
     private const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
     private readonly ConcurrentDictionary<string, SqliteWriterQueue> gates = new(StringComparer.Ordinal);
@@ -38,6 +39,8 @@ public sealed class SqliteWriteGate
         {
             return Passed.Instance;
         }
+        // Before waiting: a context that cannot be watched (pooled without the hook) must fail without holding the gate.
+        DbContextReturnHook.Watch(db, this);
         var gate = GateOf(db);
         if (!await gate.EnterAsync(priority, timeout, cancellationToken))
         {
@@ -53,6 +56,7 @@ public sealed class SqliteWriteGate
         {
             return Passed.Instance;
         }
+        DbContextReturnHook.Watch(db, this);
         var gate = GateOf(db);
         if (!gate.Enter(priority, timeout, cancellationToken))
         {
@@ -64,28 +68,22 @@ public sealed class SqliteWriteGate
     private SqliteWriterQueue GateOf(DbContext db) =>
         gates.GetOrAdd(db.Database.GetConnectionString() ?? "", _ => new SqliteWriterQueue());
 
-    private bool Holds(DbContext db)
-    {
-        if (!holders.TryGetValue(db, out var held))
-        {
-            return false;
-        }
-        if (held.Lease == db.ContextId.Lease)
-        {
-            return true;
-        }
-        // A hold outlived its rental of a pooled context (its transaction ended without an event we saw, e.g. on a
-        // connection the caller opened itself): released here, or every writer of the database, this one included,
-        // would wait for it forever.
-        held.Dispose();
-        return false;
-    }
+    private bool Holds(DbContext db) => holders.TryGetValue(db, out _);
 
     private Held Hold(DbContext db, SqliteWriterQueue gate)
     {
-        var held = new Held(this, db, db.ContextId.Lease, gate);
+        var held = new Held(this, db, gate);
         holders.AddOrUpdate(db, held);
         return held;
+    }
+
+    /// <summary>The context's use ended (returned to its pool or disposed): a hold it still has is released.</summary>
+    public void Forget(DbContext context)
+    {
+        if (holders.TryGetValue(context, out var held))
+        {
+            held.Dispose();
+        }
     }
 
     // Waiting this long means a writer never finished (or this flow waits for a context it holds itself):
@@ -93,17 +91,15 @@ public sealed class SqliteWriteGate
     private static TimeoutException Busy(TimeSpan timeout) =>
         new($"Waited {timeout} for the SQLite write gate: another write transaction of this process did not end");
 
-    private sealed class Held(SqliteWriteGate owner, DbContext db, int lease, SqliteWriterQueue gate) : IDisposable
+    private sealed class Held(SqliteWriteGate owner, DbContext db, SqliteWriterQueue gate) : IDisposable
     {
         private int released;
-
-        public int Lease => lease;
 
         public void Dispose()
         {
             if (Interlocked.Exchange(ref released, 1) == 0)
             {
-                // Only this hold's own entry: a late release must not take a later rental's hold away from it.
+                // Only this hold's own entry: a late release must not take a later hold of the context away from it.
                 if (owner.holders.TryGetValue(db, out var current) && ReferenceEquals(current, this))
                 {
                     owner.holders.Remove(db);

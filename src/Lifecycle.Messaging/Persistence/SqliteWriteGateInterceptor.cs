@@ -13,25 +13,25 @@ namespace Lifecycle.Messaging.Persistence;
 /// to commit or rollback, and around a SaveChanges without one; released at the latest when the connection closes
 /// (a transaction disposed without commit). Reads and statements run outside a transaction (ExecuteUpdate, raw SQL)
 /// are not gated: they stay in SQLite's busy timeout. Other providers pass untouched. These writes queue as
-/// <see cref="SqliteWritePriority.Service"/>: the relay and inbox go first, within a bound. A hold belongs to one
-/// rental of a pooled context (<see cref="DbContextId.Lease"/>): should one ever outlive its rental, the gate releases it
-/// when the context next enters, whoever enters (this interceptor, the relay or the inbox), rather than passing on it
-/// or leaving the database's writers waiting.
+/// <see cref="SqliteWritePriority.Service"/>: the relay and inbox go first, within a bound. A hold ends with its
+/// context's use at the latest: when EF takes the context back into its pool or disposes it,
+/// <see cref="DbContextReturnHook"/> has a ticket still held released (a transaction on a connection the caller opened
+/// itself ends there without an event this interceptor sees).
 /// </summary>
 public sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate, TimeSpan? waitTimeout = null)
-    : ISaveChangesInterceptor, IDbTransactionInterceptor, IDbConnectionInterceptor
+    : ISaveChangesInterceptor, IDbTransactionInterceptor, IDbConnectionInterceptor, IDbContextStateOwner
 {
     /// <summary>Longer than any healthy write transaction; a wait this long fails like SQLITE_BUSY instead of hanging.</summary>
     public static readonly TimeSpan DefaultWaitTimeout = TimeSpan.FromSeconds(30);
 
     private readonly TimeSpan timeout = waitTimeout ?? DefaultWaitTimeout;
-    private readonly ConditionalWeakTable<DbContext, Ticket> held = [];
+    private readonly ConditionalWeakTable<DbContext, IDisposable> held = [];
 
     public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         if (eventData.Context is { } db && NeedsGate(db))
         {
-            held.AddOrUpdate(db, new Ticket(db.ContextId.Lease, gate.Enter(db, SqliteWritePriority.Service, timeout, CancellationToken.None)));
+            Hold(db, gate.Enter(db, SqliteWritePriority.Service, timeout, CancellationToken.None));
         }
         return result;
     }
@@ -41,7 +41,7 @@ public sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate, TimeSpan? w
     {
         if (eventData.Context is { } db && NeedsGate(db))
         {
-            held.AddOrUpdate(db, new Ticket(db.ContextId.Lease, await gate.EnterAsync(db, SqliteWritePriority.Service, timeout, cancellationToken)));
+            Hold(db, await gate.EnterAsync(db, SqliteWritePriority.Service, timeout, cancellationToken));
         }
         return result;
     }
@@ -79,7 +79,7 @@ public sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate, TimeSpan? w
     {
         if (eventData.Context is { } db && NeedsGate(db))
         {
-            held.AddOrUpdate(db, new Ticket(db.ContextId.Lease, gate.Enter(db, SqliteWritePriority.Service, timeout, CancellationToken.None)));
+            Hold(db, gate.Enter(db, SqliteWritePriority.Service, timeout, CancellationToken.None));
         }
         return result;
     }
@@ -90,7 +90,7 @@ public sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate, TimeSpan? w
     {
         if (eventData.Context is { } db && NeedsGate(db))
         {
-            held.AddOrUpdate(db, new Ticket(db.ContextId.Lease, await gate.EnterAsync(db, SqliteWritePriority.Service, timeout, cancellationToken)));
+            Hold(db, await gate.EnterAsync(db, SqliteWritePriority.Service, timeout, cancellationToken));
         }
         return result;
     }
@@ -137,11 +137,18 @@ public sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate, TimeSpan? w
         return Task.CompletedTask;
     }
 
-    // Already held by this interceptor for this rental (SaveChanges opening its own transaction, SaveChanges inside a
-    // transaction). A ticket of an earlier rental of a pooled context does not count: entering the gate releases that
-    // rental's hold (SqliteWriteGate), and the new ticket replaces the old one.
-    private bool NeedsGate(DbContext db) =>
-        SqliteWriteGate.IsSqlite(db) && !(held.TryGetValue(db, out var ticket) && ticket.Lease == db.ContextId.Lease);
+    /// <summary>The context's use ended (returned to its pool or disposed): a ticket it still holds is released.</summary>
+    public void Forget(DbContext context) => Leave(context);
+
+    // Already held by this interceptor (SaveChanges opening its own transaction, SaveChanges inside a transaction).
+    private bool NeedsGate(DbContext db) => SqliteWriteGate.IsSqlite(db) && !held.TryGetValue(db, out _);
+
+    // Watching cannot fail here: entering the gate watched the context already, before waiting (SqliteWriteGate).
+    private void Hold(DbContext db, IDisposable ticket)
+    {
+        held.AddOrUpdate(db, ticket);
+        DbContextReturnHook.Watch(db, this);
+    }
 
     private void LeaveUnlessInTransaction(DbContext? db)
     {
@@ -156,10 +163,7 @@ public sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate, TimeSpan? w
         if (db is not null && held.TryGetValue(db, out var ticket))
         {
             held.Remove(db);
-            ticket.Gate.Dispose();
+            ticket.Dispose();
         }
     }
-
-    /// <summary>The gate held for one rental of a context.</summary>
-    private sealed record Ticket(int Lease, IDisposable Gate);
 }

@@ -60,8 +60,9 @@ public static class ServiceDbContextExtensions
             // Each scope rents a context that EF resets on return instead of constructing one (its internal services,
             // change tracker and facades): 35–50 % less CPU per event in our process in the messaging benchmark
             // (docs/benchmarks.md, round 5). The context must take only its options in its constructor; per-context
-            // state in interceptors must be per lease (DbContext.ContextId.Lease; docs/messaging.md, "Pooled
-            // DbContexts"). ConfigureDbContext callbacks still apply: the pool's options are built from them once.
+            // state in interceptors must be forgotten when the context is returned (Lifecycle.Messaging's
+            // DbContextReturnHook, which AddMessaging adds; docs/messaging.md, "Pooled DbContexts").
+            // ConfigureDbContext callbacks still apply: the pool's options are built from them once.
             builder.Services.AddDbContextPool<TContext>(Configure, ContextPoolSize);
         }
         else

@@ -1,5 +1,6 @@
 using Lifecycle.Contracts.Events;
 using Lifecycle.Messaging;
+using Lifecycle.Messaging.Inbox;
 using Lifecycle.Messaging.Outbox;
 using Lifecycle.Messaging.Persistence;
 using Lifecycle.ServiceDefaults.Tests.Infrastructure;
@@ -13,7 +14,8 @@ namespace Lifecycle.ServiceDefaults.Tests.Data;
 
 /// <summary>
 /// Lifecycle.Messaging adds its interceptors through ConfigureDbContext and keeps per-context state in them: with
-/// AddServiceDbContext's pooled contexts they must still apply, and per rental, on a reused instance.
+/// AddServiceDbContext's pooled contexts they must still apply, and per rental, on a reused instance — what a rental
+/// leaves is dropped when the context goes back to the pool (and, unpooled, when it is disposed).
 /// </summary>
 public sealed class PooledMessagingTests(RabbitMqFixture rabbit) : IClassFixture<RabbitMqFixture>, IDisposable
 {
@@ -74,38 +76,119 @@ public sealed class PooledMessagingTests(RabbitMqFixture rabbit) : IClassFixture
         }
     }
 
-    [Fact]
-    public async Task A_hold_left_on_a_connection_the_renter_opened_itself_is_released_when_a_messaging_write_enters_next()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_hold_left_on_a_connection_the_renter_opened_itself_is_released_when_its_use_ends(bool pooled)
     {
         // Not started: no dispatcher renting contexts in between, so the next rental is the same instance.
-        await using var app = await BuildAsync();
+        await using var app = await BuildAsync(pooled);
         var gate = app.Services.GetRequiredService<SqliteWriteGate>();
         DbContextId left;
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            // The renter opened the connection: when the pool takes the context back EF closes it without an event
-            // the write-gate interceptor sees, so the transaction's hold outlives the rental.
+            // The renter opened the connection: when the pool takes the context back EF ends the transaction without an
+            // event the write-gate interceptor sees; the return hook (or, unpooled, the disposal) must release the hold.
             var db = scope.ServiceProvider.GetRequiredService<OutboxContext>();
             left = db.ContextId;
             await db.Database.OpenConnectionAsync();
             await db.Database.BeginTransactionAsync();
         }
 
-        await using (var scope = app.Services.CreateAsyncScope())
+        await using (var idle = app.Services.CreateAsyncScope())
         {
-            // The relay's and the inbox's way in (not the interceptor's): it must not wait for the stale hold.
+            // The instance that left the hold is rented again but never writes: nothing of it enters the gate.
+            var again = idle.ServiceProvider.GetRequiredService<OutboxContext>();
+            Assert.Equal(pooled, left.InstanceId == again.ContextId.InstanceId);
+
+            await using var scope = app.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<OutboxContext>();
-            Assert.Equal(left.InstanceId, db.ContextId.InstanceId);
-            using (await gate.EnterAsync(db, TimeSpan.FromSeconds(20), CancellationToken.None))
+            Assert.NotEqual(left.InstanceId, db.ContextId.InstanceId);
+            // The relay's and the inbox's way in: a stale hold would time it out.
+            using (await gate.EnterAsync(db, TimeSpan.FromSeconds(10), CancellationToken.None))
             {
                 Assert.Equal(0, await db.Set<OutboxMessage>().CountAsync());
             }
+            // And the interceptor's (a service's own write).
+            scope.ServiceProvider.GetRequiredService<IEventPublisher>().Publish(NewEvent());
+            await db.SaveChangesAsync().WaitAsync(TimeSpan.FromSeconds(20));
         }
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_rental_that_published_but_failed_to_save_does_not_wake_the_dispatcher_for_the_next_commit(bool pooled)
+    {
+        await using var app = await BuildAsync(pooled);
+        var signal = app.Services.GetRequiredService<OutboxSignal<OutboxContext>>();
+        var published = NewEvent();
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            // And the gate is free for every other writer afterwards.
+            scope.ServiceProvider.GetRequiredService<IEventPublisher>().Publish(published);
+            await scope.ServiceProvider.GetRequiredService<OutboxContext>().SaveChangesAsync();
+        }
+        await signal.WaitAsync(TimeSpan.FromDays(1), FrozenTime.Instance, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+
+        DbContextId failed;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            // The same event again: the outbox's unique event id fails the save, and the caller gives up.
+            var db = scope.ServiceProvider.GetRequiredService<OutboxContext>();
+            failed = db.ContextId;
+            scope.ServiceProvider.GetRequiredService<IEventPublisher>().Publish(published);
+            await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        }
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<OutboxContext>();
+            Assert.Equal(pooled, failed.InstanceId == db.ContextId.InstanceId);
+            // Commits without outbox rows: a save and an explicit transaction.
+            db.Set<InboxMessage>().Add(new InboxMessage { Consumer = "test", MessageId = Guid.NewGuid(), ProcessedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await transaction.CommitAsync();
+        }
+        var stale = signal.WaitAsync(TimeSpan.FromDays(1), FrozenTime.Instance, CancellationToken.None);
+        await Task.Delay(200);
+        Assert.False(stale.IsCompleted, "a commit without outbox rows woke the dispatcher for a failed rental's rows");
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
             scope.ServiceProvider.GetRequiredService<IEventPublisher>().Publish(NewEvent());
-            await scope.ServiceProvider.GetRequiredService<OutboxContext>().SaveChangesAsync().WaitAsync(TimeSpan.FromSeconds(20));
+            await scope.ServiceProvider.GetRequiredService<OutboxContext>().SaveChangesAsync();
+        }
+        await stale.WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
+    public async Task A_save_that_failed_and_is_retried_in_the_same_rental_wakes_the_dispatcher_when_it_succeeds()
+    {
+        await using var app = await BuildAsync();
+        var signal = app.Services.GetRequiredService<OutboxSignal<OutboxContext>>();
+        var taken = Guid.NewGuid();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<OutboxContext>();
+            db.Set<InboxMessage>().Add(new InboxMessage { Consumer = "test", MessageId = taken, ProcessedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        }
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            // The event and a row that collides: the save fails, the event's row stays added for the retry.
+            var db = scope.ServiceProvider.GetRequiredService<OutboxContext>();
+            scope.ServiceProvider.GetRequiredService<IEventPublisher>().Publish(NewEvent());
+            var collision = db.Set<InboxMessage>().Add(new InboxMessage { Consumer = "test", MessageId = taken, ProcessedAt = DateTime.UtcNow });
+            await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+            var afterFailure = signal.WaitAsync(TimeSpan.FromDays(1), FrozenTime.Instance, CancellationToken.None);
+            await Task.Delay(200);
+            Assert.False(afterFailure.IsCompleted, "a failed save woke the dispatcher");
+
+            collision.State = EntityState.Detached;
+            await db.SaveChangesAsync();
+            await afterFailure.WaitAsync(TimeSpan.FromSeconds(30));
         }
     }
 
@@ -145,15 +228,16 @@ public sealed class PooledMessagingTests(RabbitMqFixture rabbit) : IClassFixture
 
     private async Task<WebApplication> StartAsync()
     {
-        var app = await BuildAsync();
+        var app = await BuildAsync(pooled: true);
         await app.StartAsync();
         return app;
     }
 
-    private async Task<WebApplication> BuildAsync()
+    private async Task<WebApplication> BuildAsync(bool pooled = true)
     {
         var builder = TestService.CreateBuilder(new Dictionary<string, string?>
         {
+            [ServiceDbContextExtensions.ContextPoolingKey] = pooled ? "true" : "false",
             ["Database:Provider"] = "Sqlite",
             [$"ConnectionStrings:{DatabaseName}"] = $"Data Source={Path.Combine(directory.Path, "outbox.db")}",
             [$"ConnectionStrings:{MessagingExtensions.ConnectionStringName}"] = rabbit.ConnectionString,
