@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Lifecycle.Contracts.Events;
 using Lifecycle.Messaging.Persistence;
 using Lifecycle.Messaging.TestDispatcher.Model;
@@ -5,6 +6,7 @@ using Lifecycle.Messaging.Tests.Handlers;
 using Lifecycle.Messaging.Tests.Infrastructure;
 using Lifecycle.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Lifecycle.Messaging.Tests;
 
@@ -39,6 +41,34 @@ public sealed class SqliteWriteGateTests(RabbitMqFixture rabbit, PostgresFixture
         using (await gate.EnterAsync(messaging, Short, CancellationToken.None))
         {
         }
+    }
+
+    [Fact]
+    public async Task A_SaveChanges_without_a_transaction_holds_the_gate_only_while_its_statement_runs()
+    {
+        using var database = await TestDatabase.CreateAsync(Provider.Sqlite, postgres);
+        var gate = new SqliteWriteGate();
+        await using var other = database.CreateContext();
+        var turns = new List<string>();
+        // Runs after the gate interceptor at each point: before the statement (SaveChanges has begun) and once it is done.
+        var probe = new GateProbe(async moment =>
+        {
+            var entered = await Record.ExceptionAsync(async () =>
+            {
+                using var _ = await gate.EnterAsync(other, TimeSpan.Zero, CancellationToken.None);
+            });
+            turns.Add($"{moment}: {(entered is null ? "free" : "held")}");
+        });
+        var options = new DbContextOptionsBuilder<TestDbContext>();
+        database.Configure(options);
+        options.AddInterceptors(new SqliteWriteGateInterceptor(gate), probe);
+        await using var service = new TestDbContext(options.Options);
+
+        service.Customers.Add(new Customer { Id = "one-statement" });
+        await service.SaveChangesAsync();
+
+        Assert.Equal(["saving: free", "statement: held", "saved: free"], turns);
+        Assert.Equal(1, await other.Customers.CountAsync());
     }
 
     [Fact]
@@ -106,7 +136,9 @@ public sealed class SqliteWriteGateTests(RabbitMqFixture rabbit, PostgresFixture
         using (await gate.EnterAsync(messaging, CancellationToken.None))
         {
             service.Customers.Add(new Customer { Id = "timed-out" });
-            await Assert.ThrowsAsync<TimeoutException>(() => service.SaveChangesAsync());
+            // Wrapped by EF like SQLite's own SQLITE_BUSY would be: the statement's execution is what waited.
+            var failure = await Assert.ThrowsAsync<DbUpdateException>(() => service.SaveChangesAsync());
+            Assert.IsType<TimeoutException>(failure.InnerException);
         }
     }
 
@@ -137,5 +169,29 @@ public sealed class SqliteWriteGateTests(RabbitMqFixture rabbit, PostgresFixture
         database.Configure(options);
         options.AddInterceptors(new SqliteWriteGateInterceptor(gate, waitTimeout));
         return new TestDbContext(options.Options);
+    }
+
+    /// <summary>Calls back at SaveChanges' start, at its statement's execution (after the gate interceptor's) and end.</summary>
+    private sealed class GateProbe(Func<string, Task> at) : DbCommandInterceptor, ISaveChangesInterceptor
+    {
+        public async ValueTask<InterceptionResult<int>> SavingChangesAsync(
+            DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            await at("saving");
+            return result;
+        }
+
+        public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            await at("statement");
+            return result;
+        }
+
+        public async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+        {
+            await at("saved");
+            return result;
+        }
     }
 }

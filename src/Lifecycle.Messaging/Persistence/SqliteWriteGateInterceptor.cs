@@ -10,7 +10,8 @@ namespace Lifecycle.Messaging.Persistence;
 /// through the process's <see cref="SqliteWriteGate"/>, the same queue as the relay and the inbox, so the service's
 /// own commits wait their turn in process instead of colliding with them in SQLite's busy handler (which sleeps).
 /// Held from BeginTransaction (Microsoft.Data.Sqlite begins IMMEDIATE: every explicit transaction takes the write lock)
-/// to commit or rollback, and around a SaveChanges without one; released at the latest when the connection closes
+/// to commit or rollback, and for a SaveChanges without one around its statement only (executing it to disposing its
+/// reader: all the time SQLite holds the lock for it); released at the latest when the connection closes
 /// (a transaction disposed without commit). Reads and statements run outside a transaction (ExecuteUpdate, raw SQL)
 /// are not gated: they stay in SQLite's busy timeout. Other providers pass untouched. These writes queue as
 /// <see cref="SqliteWritePriority.Service"/>: the relay and inbox go first, within a bound. A hold ends with its
@@ -19,7 +20,7 @@ namespace Lifecycle.Messaging.Persistence;
 /// itself ends there without an event this interceptor sees).
 /// </summary>
 public sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate, TimeSpan? waitTimeout = null)
-    : ISaveChangesInterceptor, IDbTransactionInterceptor, IDbConnectionInterceptor, IDbContextStateOwner
+    : ISaveChangesInterceptor, IDbCommandInterceptor, IDbTransactionInterceptor, IDbConnectionInterceptor, IDbContextStateOwner
 {
     /// <summary>Longer than any healthy write transaction; a wait this long fails like SQLITE_BUSY instead of hanging.</summary>
     public static readonly TimeSpan DefaultWaitTimeout = TimeSpan.FromSeconds(30);
@@ -27,25 +28,54 @@ public sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate, TimeSpan? w
     private readonly TimeSpan timeout = waitTimeout ?? DefaultWaitTimeout;
     private readonly ConditionalWeakTable<DbContext, IDisposable> held = [];
 
-    public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    // A SaveChanges without a transaction runs one statement, and SQLite holds its write lock only while that statement
+    // runs: the gate is held as long, from executing the statement to disposing its reader, not around SaveChanges'
+    // change detection, command building and bookkeeping (which more than doubled the time each write held the queue).
+    // A SaveChanges that needs several statements begins a transaction, held from TransactionStarting below.
+    public InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
-        if (eventData.Context is { } db && NeedsGate(db))
+        if (IsSaveChangesStatement(eventData) is { } db)
         {
             Hold(db, gate.Enter(db, SqliteWritePriority.Service, timeout, CancellationToken.None));
         }
         return result;
     }
 
-    public async ValueTask<InterceptionResult<int>> SavingChangesAsync(
-        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    public async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } db && NeedsGate(db))
+        if (IsSaveChangesStatement(eventData) is { } db)
         {
             Hold(db, await gate.EnterAsync(db, SqliteWritePriority.Service, timeout, cancellationToken));
         }
         return result;
     }
 
+    // After the reader closed: the statement is reset by then, so an autocommit write has committed and let go of
+    // SQLite's lock before the next writer takes its turn.
+    public InterceptionResult DataReaderDisposing(DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result)
+    {
+        LeaveUnlessInTransaction(eventData.Context);
+        return result;
+    }
+
+    public void CommandFailed(DbCommand command, CommandErrorEventData eventData) => LeaveUnlessInTransaction(eventData.Context);
+
+    public Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        LeaveUnlessInTransaction(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public void CommandCanceled(DbCommand command, CommandEndEventData eventData) => LeaveUnlessInTransaction(eventData.Context);
+
+    public Task CommandCanceledAsync(DbCommand command, CommandEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        LeaveUnlessInTransaction(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    // SaveChanges' end releases what its statements' events did not (an interceptor suppressing the reader's disposal).
     public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
         LeaveUnlessInTransaction(eventData.Context);
@@ -142,6 +172,10 @@ public sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate, TimeSpan? w
 
     // Already held by this interceptor (SaveChanges opening its own transaction, SaveChanges inside a transaction).
     private bool NeedsGate(DbContext db) => SqliteWriteGate.IsSqlite(db) && !held.TryGetValue(db, out _);
+
+    // The context of a SaveChanges statement that is not covered by a hold yet (none taken at a transaction's start).
+    private DbContext? IsSaveChangesStatement(CommandEventData eventData) =>
+        eventData.CommandSource == CommandSource.SaveChanges && eventData.Context is { } db && NeedsGate(db) ? db : null;
 
     // Watching cannot fail here: entering the gate watched the context already, before waiting (SqliteWriteGate).
     private void Hold(DbContext db, IDisposable ticket)
