@@ -1,3 +1,4 @@
+using Lifecycle.Messaging.Outbox;
 using Lifecycle.Messaging.Persistence;
 using Lifecycle.Messaging.TestDispatcher.Model;
 using Lifecycle.Messaging.Tests.Infrastructure;
@@ -81,6 +82,58 @@ public sealed class DbContextReturnHookTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task Publish_on_a_pooled_context_without_the_hook_throws_every_time_and_adds_no_row()
+    {
+        using var database = await TestDatabase.CreateAsync(Provider.Sqlite, postgres);
+        await using var provider = Pooled(database, withHook: false);
+        await using var scope = provider.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TestDbContext>();
+        var publisher = new OutboxEventPublisher<TestDbContext>(db, TimeProvider.System, new OutboxCommitMarks<TestDbContext>());
+
+        // Not only the first: a mark kept by a failed Publish would let the next ones through, and reach the next renter.
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            Assert.Throws<InvalidOperationException>(() => publisher.Publish(TestEvents.Paid()));
+        }
+
+        Assert.Empty(db.ChangeTracker.Entries<OutboxMessage>());
+        Assert.Equal(0, await db.SaveChangesAsync());
+        Assert.Equal(0, await db.Set<OutboxMessage>().CountAsync());
+    }
+
+    [Fact]
+    public async Task Contexts_a_full_pool_does_not_keep_are_forgotten_when_disposed()
+    {
+        using var database = await TestDatabase.CreateAsync(Provider.Sqlite, postgres);
+        await using var provider = Pooled(database, withHook: true, poolSize: 1);
+        var owner = new RecordingOwner();
+        Guid outer, inner;
+        await using (var outerScope = provider.CreateAsyncScope())
+        {
+            var first = outerScope.ServiceProvider.GetRequiredService<TestDbContext>();
+            outer = first.ContextId.InstanceId;
+            DbContextReturnHook.Watch(first, owner);
+            await using (var innerScope = provider.CreateAsyncScope())
+            {
+                // Rented while the first is out: the pool is empty, so EF builds another.
+                var second = innerScope.ServiceProvider.GetRequiredService<TestDbContext>();
+                inner = second.ContextId.InstanceId;
+                Assert.NotEqual(outer, inner);
+                DbContextReturnHook.Watch(second, owner);
+            }
+            // The pool kept the second (it had room): reset, so forgotten.
+            Assert.Equal([inner], owner.Forgotten);
+        }
+
+        // The pool is full: EF disposes the first instead of keeping it, and the disposal forgets it too.
+        Assert.Equal([inner, outer], owner.Forgotten);
+        await using (var scope = provider.CreateAsyncScope())
+        {
+            Assert.Equal(inner, scope.ServiceProvider.GetRequiredService<TestDbContext>().ContextId.InstanceId);
+        }
+    }
+
+    [Fact]
     public async Task Option_sets_with_the_hook_share_one_internal_service_provider()
     {
         using var database = await TestDatabase.CreateAsync(Provider.Sqlite, postgres);
@@ -99,7 +152,7 @@ public sealed class DbContextReturnHookTests(PostgresFixture postgres)
         return (DbContextOptions<TestDbContext>)options.AddDbContextReturnHook().Options;
     }
 
-    private static ServiceProvider Pooled(TestDatabase database, bool withHook)
+    private static ServiceProvider Pooled(TestDatabase database, bool withHook, int poolSize = 1024)
     {
         var services = new ServiceCollection();
         services.AddDbContextPool<TestDbContext>(options =>
@@ -109,7 +162,7 @@ public sealed class DbContextReturnHookTests(PostgresFixture postgres)
             {
                 options.AddDbContextReturnHook();
             }
-        });
+        }, poolSize);
         return services.BuildServiceProvider();
     }
 

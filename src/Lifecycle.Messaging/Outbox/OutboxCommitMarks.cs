@@ -20,14 +20,18 @@ public sealed class OutboxCommitMarks<TDbContext> : IDbContextStateOwner
     // Kept for the instance's lifetime (a pooled context is rented again and again) and reset when its use ends.
     private readonly ConditionalWeakTable<DbContext, Rows> marks = [];
 
-    /// <summary>An outbox row was added: the context's next successful save writes it.</summary>
+    /// <summary>
+    /// An outbox row is being added: the context's next successful save writes it. Called before the row is added, so a
+    /// pooled context without the return hook fails here, on every Publish, leaving neither a row nor a mark behind.
+    /// </summary>
     internal void Published(DbContext context)
     {
         if (!marks.TryGetValue(context, out var rows))
         {
+            // Watched before anything is kept: if Watch throws, no entry remains to skip it on the next Publish.
+            DbContextReturnHook.Watch(context, this);
             rows = new Rows();
             marks.AddOrUpdate(context, rows);
-            DbContextReturnHook.Watch(context, this);
         }
         rows.Unsaved = true;
     }
@@ -81,12 +85,18 @@ public sealed class OutboxCommitMarks<TDbContext> : IDbContextStateOwner
         return false;
     }
 
-    /// <summary>The explicit transaction rolled back: the rows saved in it are gone (EF counted them as saved).</summary>
+    /// <summary>
+    /// The explicit transaction rolled back: the rows saved in it are gone. Saved with
+    /// <c>SaveChanges(acceptAllChangesOnSuccess: false)</c> (an execution strategy's retryable unit) EF still tracks them
+    /// as added, and the retry saves them again in a new transaction: so they count as unsaved again. When they were
+    /// accepted instead, the context's next save that commits wakes the dispatcher once for nothing.
+    /// </summary>
     internal void RolledBack(DbContext context)
     {
-        if (TryGet(context, out var rows))
+        if (TryGet(context, out var rows) && rows.AwaitingCommit)
         {
             rows.AwaitingCommit = false;
+            rows.Unsaved = true;
         }
     }
 

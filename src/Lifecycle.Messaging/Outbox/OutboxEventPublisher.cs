@@ -19,7 +19,7 @@ internal sealed class OutboxEventPublisher<TDbContext>(TDbContext db, TimeProvid
         ArgumentNullException.ThrowIfNull(integrationEvent);
         // The runtime type, not TEvent: a caller holding an IntegrationEvent must not lose the concrete fields.
         var type = integrationEvent.GetType();
-        db.Set<OutboxMessage>().Add(new OutboxMessage
+        var row = new OutboxMessage
         {
             MessageId = integrationEvent.EventId,
             MessageType = EventTypes.NameOf(type),
@@ -28,8 +28,11 @@ internal sealed class OutboxEventPublisher<TDbContext>(TDbContext db, TimeProvid
             AggregateId = integrationEvent.AggregateId,
             OccurredAt = integrationEvent.OccurredAt.ToUniversalTime(),
             CreatedAt = time.GetUtcNow().UtcDateTime,
-        });
+        };
+        // Marked before the row is added: a context that cannot carry the mark (pooled without the return hook) throws
+        // with nothing added.
         marks.Published(db);
+        db.Set<OutboxMessage>().Add(row);
     }
 
     private static string? CurrentTraceHeaders()

@@ -193,6 +193,35 @@ public sealed class PooledMessagingTests(RabbitMqFixture rabbit) : IClassFixture
     }
 
     [Fact]
+    public async Task Rows_a_rollback_left_added_wake_the_dispatcher_when_a_retry_commits_them()
+    {
+        await using var app = await BuildAsync();
+        var signal = app.Services.GetRequiredService<OutboxSignal<OutboxContext>>();
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OutboxContext>();
+        scope.ServiceProvider.GetRequiredService<IEventPublisher>().Publish(NewEvent());
+
+        // An execution strategy's retryable unit: saved without accepting, so after the rollback the row is still added.
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            await db.SaveChangesAsync(acceptAllChangesOnSuccess: false);
+            await transaction.RollbackAsync();
+        }
+        var woken = signal.WaitAsync(TimeSpan.FromDays(1), FrozenTime.Instance, CancellationToken.None);
+        await Task.Delay(200);
+        Assert.False(woken.IsCompleted, "a rolled-back transaction woke the dispatcher");
+
+        // The retry saves the same row in a new transaction and commits it.
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            await db.SaveChangesAsync(acceptAllChangesOnSuccess: false);
+            await transaction.CommitAsync();
+        }
+        db.ChangeTracker.AcceptAllChanges();
+        await woken.WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
     public async Task A_commit_mark_left_by_an_earlier_rental_does_not_wake_the_dispatcher_for_the_next()
     {
         await using var app = await BuildAsync();
