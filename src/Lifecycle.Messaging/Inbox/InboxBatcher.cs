@@ -189,7 +189,7 @@ public sealed class InboxBatcher<TDbContext, TEvent, THandler>(
 
     /// <summary>
     /// Saves with one change detection: SaveChanges detects changes itself, and every SaveChanges interceptor that
-    /// enumerates <c>ChangeTracker.Entries</c> (the outbox's, a service's snapshot or cache interceptors) would scan
+    /// enumerates <c>ChangeTracker.Entries</c> (a service's snapshot or cache interceptors) would scan
     /// everything the batch tracks once more. Interceptors may read entries here but must not change entities' values
     /// (they may write entries themselves in the batch's transaction and mark them unchanged: docs/messaging.md).
     /// </summary>

@@ -19,9 +19,14 @@ public sealed class DbContextReturnHook(ICurrentDbContext current) : IResettable
     private bool disposed;
 
     /// <summary>
-    /// Has <paramref name="owner"/> told when <paramref name="context"/> is returned or disposed; call it when starting
-    /// to keep state for the context. A context without the hook is fine unless pooled: then nothing would ever tell the
-    /// owner, and what it keeps would reach the next renter, so that fails loudly.
+    /// Has <paramref name="owner"/> told when <paramref name="context"/> is returned or disposed; call it before starting
+    /// to keep state for the context, so a throw leaves nothing kept. On a pooled context without the hook nothing would
+    /// ever tell the owner and what it keeps would reach the next renter, so that throws. An unpooled context without the
+    /// hook is let through, which is safe only for state keyed by the instance (a <c>ConditionalWeakTable</c> entry goes
+    /// with it), not for state held elsewhere: a <see cref="SqliteWriteGate"/> hold sits in the process-wide queue of the
+    /// database file, so an unpooled context that leaves one (a transaction on a connection the caller opened itself,
+    /// disposed without commit or rollback) blocks every writer of that database. Options that reach the gate need the
+    /// hook, pooled or not.
     /// </summary>
     public static void Watch(DbContext context, IDbContextStateOwner owner)
     {
