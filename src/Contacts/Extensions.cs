@@ -12,6 +12,7 @@ using Lifecycle.Contacts.Value;
 using Lifecycle.Contracts.Events;
 using Lifecycle.Messaging;
 using Lifecycle.Messaging.Inbox;
+using Lifecycle.Messaging.Persistence;
 using Lifecycle.ServiceDefaults.Data;
 
 namespace Lifecycle.Contacts;
@@ -103,7 +104,9 @@ public static class Extensions
         services.AddSingleton<SnapshotWatchers>();
         services.AddSingleton<SnapshotRefresher>();
         services.AddSingleton<SnapshotChangeInterceptor>();
-        services.ConfigureDbContext<ContactsDbContext>((provider, options) => options.AddInterceptors(provider.GetRequiredService<SnapshotChangeInterceptor>()));
+        // The interceptor keeps state per context: it brings the return hook that has it forgotten (idempotent).
+        services.ConfigureDbContext<ContactsDbContext>((provider, options) =>
+            options.AddInterceptors(provider.GetRequiredService<SnapshotChangeInterceptor>()).AddDbContextReturnHook());
         services.AddScoped<SnapshotBuilder>();
         services.AddSingleton<SnapshotReader>();
         // Only singletons inside: one instance serves every call instead of one activated per call.

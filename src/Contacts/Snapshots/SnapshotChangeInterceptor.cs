@@ -14,7 +14,7 @@ namespace Lifecycle.Contacts.Snapshots;
 /// write. A committed explicit transaction (the inbox's, one per consumed event) queues it for
 /// <see cref="CommittedChangeWorker"/>: nobody waits on an event's result, and doing the work inline would hold the
 /// inbox transaction's SQLite write gate across the rebuild queries and the Redis round trips. What a context saved is
-/// forgotten when its use ends (<see cref="DbContextReturnHook"/>, which AddMessaging adds to the context): a pooled
+/// forgotten when its use ends (<see cref="DbContextReturnHook"/>, added to the context's options with it): a pooled
 /// context whose transaction was disposed without a rollback (a failed inbox batch) must not hand those contacts to
 /// its next renter's commit.
 /// </summary>
@@ -32,9 +32,10 @@ public sealed class SnapshotChangeInterceptor(SnapshotRefresher refresher, Segme
             {
                 if (!pending.TryGetValue(context, out var changes))
                 {
+                    // Watched before anything is kept: if Watch throws, no entry remains to skip it on the next save.
+                    DbContextReturnHook.Watch(context, this);
                     changes = new PendingChanges();
                     pending.AddOrUpdate(context, changes);
-                    DbContextReturnHook.Watch(context, this);
                 }
                 changes.ContactIds.UnionWith(ids);
                 // Decided now: SaveChanges' own transaction also reports a commit, before SavedChanges runs.
