@@ -36,7 +36,7 @@ public sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate, TimeSpan? w
     {
         if (IsSaveChangesStatement(eventData) is { } db)
         {
-            Hold(db, gate.Enter(db, SqliteWritePriority.Service, timeout, CancellationToken.None));
+            Take(db);
         }
         return result;
     }
@@ -46,7 +46,7 @@ public sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate, TimeSpan? w
     {
         if (IsSaveChangesStatement(eventData) is { } db)
         {
-            Hold(db, await gate.EnterAsync(db, SqliteWritePriority.Service, timeout, cancellationToken));
+            await TakeAsync(db, cancellationToken);
         }
         return result;
     }
@@ -109,7 +109,7 @@ public sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate, TimeSpan? w
     {
         if (eventData.Context is { } db && NeedsGate(db))
         {
-            Hold(db, gate.Enter(db, SqliteWritePriority.Service, timeout, CancellationToken.None));
+            Take(db);
         }
         return result;
     }
@@ -120,7 +120,7 @@ public sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate, TimeSpan? w
     {
         if (eventData.Context is { } db && NeedsGate(db))
         {
-            Hold(db, await gate.EnterAsync(db, SqliteWritePriority.Service, timeout, cancellationToken));
+            await TakeAsync(db, cancellationToken);
         }
         return result;
     }
@@ -176,6 +176,12 @@ public sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate, TimeSpan? w
     // The context of a SaveChanges statement that is not covered by a hold yet (none taken at a transaction's start).
     private DbContext? IsSaveChangesStatement(CommandEventData eventData) =>
         eventData.CommandSource == CommandSource.SaveChanges && eventData.Context is { } db && NeedsGate(db) ? db : null;
+
+    // The service's turn: behind queued messaging writers (within a bound), failing after the wait timeout.
+    private void Take(DbContext db) => Hold(db, gate.Enter(db, SqliteWritePriority.Service, timeout, CancellationToken.None));
+
+    private async ValueTask TakeAsync(DbContext db, CancellationToken cancellationToken) =>
+        Hold(db, await gate.EnterAsync(db, SqliteWritePriority.Service, timeout, cancellationToken));
 
     // Watching cannot fail here: entering the gate watched the context already, before waiting (SqliteWriteGate).
     private void Hold(DbContext db, IDisposable ticket)
