@@ -34,15 +34,7 @@ public sealed class BackoffOrderTests(RabbitMqFixture rabbit, PostgresFixture po
             });
         await using var db = database.CreateContext();
         var first = TestEvents.Contact(HeldAggregate);
-        var damaged = new OutboxMessage
-        {
-            MessageId = first.EventId,
-            MessageType = EventTypes.NameOf(typeof(ContactCreated)),
-            Payload = "null",
-            AggregateId = HeldAggregate,
-            OccurredAt = first.OccurredAt,
-            CreatedAt = DateTime.UtcNow,
-        };
+        var damaged = TestEvents.StoredRow(first, "null");
         db.Add(damaged);
         await db.SaveChangesAsync();
         var later = Enumerable.Range(0, 3).Select(_ => TestEvents.Contact(HeldAggregate)).ToList();

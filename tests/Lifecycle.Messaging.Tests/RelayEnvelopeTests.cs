@@ -105,15 +105,7 @@ public sealed class RelayEnvelopeTests(RabbitMqFixture rabbit, PostgresFixture p
         await using var service = await ServiceUnderTest.StartAsync(ServiceNames.Unique(), rabbit.ConnectionString, database,
             m => m.AddHandler<RecordContactHandler, ContactCreated>());
         await using var db = database.CreateContext();
-        var broken = new OutboxMessage
-        {
-            MessageId = Guid.NewGuid(),
-            MessageType = EventTypes.NameOf(typeof(ContactCreated)),
-            Payload = payload,
-            AggregateId = "contact-damaged",
-            OccurredAt = DateTimeOffset.UtcNow,
-            CreatedAt = DateTime.UtcNow,
-        };
+        var broken = TestEvents.StoredRow(TestEvents.Contact("contact-damaged"), payload);
         db.Add(broken);
         await db.SaveChangesAsync();
         var others = Enumerable.Range(0, 5).Select(_ => TestEvents.Contact()).ToList();

@@ -1,4 +1,5 @@
 using Lifecycle.Contracts.Events;
+using Lifecycle.Messaging.Outbox;
 
 namespace Lifecycle.Messaging.Tests.Infrastructure;
 
@@ -27,5 +28,19 @@ public static class TestEvents
         AggregateVersion = 3,
         ContactId = "contact-1",
         Reason = reason,
+    };
+
+    /// <summary>
+    /// The outbox row <c>Publish</c> would store for <paramref name="contact"/>, but holding <paramref name="payload"/>
+    /// as its JSON: with a payload that is no event, a row the relay fails on and retries.
+    /// </summary>
+    public static OutboxMessage StoredRow(ContactCreated contact, string payload) => new()
+    {
+        MessageId = contact.EventId,
+        MessageType = EventTypes.NameOf(typeof(ContactCreated)),
+        Payload = payload,
+        AggregateId = contact.AggregateId,
+        OccurredAt = contact.OccurredAt,
+        CreatedAt = DateTime.UtcNow,
     };
 }

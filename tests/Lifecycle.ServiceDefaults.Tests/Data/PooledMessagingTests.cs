@@ -150,9 +150,7 @@ public sealed class PooledMessagingTests(RabbitMqFixture rabbit) : IClassFixture
             await using var transaction = await db.Database.BeginTransactionAsync();
             await transaction.CommitAsync();
         }
-        var stale = signal.WaitAsync(TimeSpan.FromDays(1), FrozenTime.Instance, CancellationToken.None);
-        await Task.Delay(200);
-        Assert.False(stale.IsCompleted, "a commit without outbox rows woke the dispatcher for a failed rental's rows");
+        var stale = await NotWokenYetAsync(signal, "a commit without outbox rows woke the dispatcher for a failed rental's rows");
 
         await using (var scope = app.Services.CreateAsyncScope())
         {
@@ -182,9 +180,7 @@ public sealed class PooledMessagingTests(RabbitMqFixture rabbit) : IClassFixture
             scope.ServiceProvider.GetRequiredService<IEventPublisher>().Publish(NewEvent());
             var collision = db.Set<InboxMessage>().Add(new InboxMessage { Consumer = "test", MessageId = taken, ProcessedAt = DateTime.UtcNow });
             await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
-            var afterFailure = signal.WaitAsync(TimeSpan.FromDays(1), FrozenTime.Instance, CancellationToken.None);
-            await Task.Delay(200);
-            Assert.False(afterFailure.IsCompleted, "a failed save woke the dispatcher");
+            var afterFailure = await NotWokenYetAsync(signal, "a failed save woke the dispatcher");
 
             collision.State = EntityState.Detached;
             await db.SaveChangesAsync();
@@ -207,9 +203,7 @@ public sealed class PooledMessagingTests(RabbitMqFixture rabbit) : IClassFixture
             await db.SaveChangesAsync(acceptAllChangesOnSuccess: false);
             await transaction.RollbackAsync();
         }
-        var woken = signal.WaitAsync(TimeSpan.FromDays(1), FrozenTime.Instance, CancellationToken.None);
-        await Task.Delay(200);
-        Assert.False(woken.IsCompleted, "a rolled-back transaction woke the dispatcher");
+        var woken = await NotWokenYetAsync(signal, "a rolled-back transaction woke the dispatcher");
 
         // The retry saves the same row in a new transaction and commits it.
         await using (var transaction = await db.Database.BeginTransactionAsync())
@@ -243,9 +237,7 @@ public sealed class PooledMessagingTests(RabbitMqFixture rabbit) : IClassFixture
             Assert.Equal(left.InstanceId, db.ContextId.InstanceId);
             await db.SaveChangesAsync(); // commits nothing for the outbox
         }
-        var stale = signal.WaitAsync(TimeSpan.FromDays(1), FrozenTime.Instance, CancellationToken.None);
-        await Task.Delay(200);
-        Assert.False(stale.IsCompleted, "the next rental's commit woke the dispatcher for rows that were never committed");
+        var stale = await NotWokenYetAsync(signal, "the next rental's commit woke the dispatcher for rows that were never committed");
 
         await using (var scope = app.Services.CreateAsyncScope())
         {
@@ -253,6 +245,18 @@ public sealed class PooledMessagingTests(RabbitMqFixture rabbit) : IClassFixture
             await scope.ServiceProvider.GetRequiredService<OutboxContext>().SaveChangesAsync();
         }
         await stale.WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    /// <summary>
+    /// Starts waiting for the dispatcher's wake-up, checks none came within 200 ms, and returns the wait, which a later
+    /// commit of outbox rows must complete.
+    /// </summary>
+    private static async Task<Task> NotWokenYetAsync(OutboxSignal<OutboxContext> signal, string because)
+    {
+        var woken = signal.WaitAsync(TimeSpan.FromDays(1), FrozenTime.Instance, CancellationToken.None);
+        await Task.Delay(200);
+        Assert.False(woken.IsCompleted, because);
+        return woken;
     }
 
     private async Task<WebApplication> StartAsync()
