@@ -3,7 +3,8 @@
 # Starts its own RabbitMQ and PostgreSQL on free loopback ports; extra arguments go to the driver
 # (--events N, --rate R (0 = as fast as possible), --in-flight N (units of work in flight, default 64), --per-commit K,
 # --provider sqlite|postgres, --ungated-producers (producer SQLite commits not behind the write gate),
-# --warmup-events N (offered at the same rate before measuring, default 10000), --timeline for committed/relayed/applied per second, --profile for inbox batch and relay phase timings,
+# --warmup-events N and --warmup-max-events M (offered at the same rate before measuring: at least N, default 10000, then 5 s rounds until
+# tiered compilation settles, at most M, default 120000), --timeline for committed/relayed/applied per second, --profile for inbox batch and relay phase timings,
 # --pg-pool N for Npgsql's Maximum Pool Size, --unpooled-contexts (a DbContext per scope instead of AddServiceDbContext's pool),
 # --no-npgsql-defaults (Npgsql's own No Reset On Close and Max Auto Prepare), CPU core-ms per event always printed,
 # --set Messaging:Key=Value to override a library setting in the outbox/inbox scenarios, --batch-saving

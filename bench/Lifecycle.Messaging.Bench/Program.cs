@@ -1,7 +1,7 @@
 using Lifecycle.Messaging.Bench;
 using Lifecycle.Testing;
 
-// Usage: bench/messaging.sh [--events N] [--rate R|0] [--in-flight N] [--ungated-producers] [--per-commit K] [--provider sqlite|postgres] [--pg-pool N] [--unpooled-contexts] [--no-npgsql-defaults] [--warmup-events N] [--timeline] [--profile] [--set Key=Value]... [--batch-saving AfterEachMessage|OncePerBatch]
+// Usage: bench/messaging.sh [--events N] [--rate R|0] [--in-flight N] [--ungated-producers] [--per-commit K] [--provider sqlite|postgres] [--pg-pool N] [--unpooled-contexts] [--no-npgsql-defaults] [--warmup-events N] [--warmup-max-events M] [--timeline] [--profile] [--set Key=Value]... [--batch-saving AfterEachMessage|OncePerBatch]
 // Starts its own RabbitMQ and PostgreSQL (Lifecycle.Testing fixtures) and a SQLite file, then runs the baseline
 // (plain MassTransit) and both providers in this one process, so the ratios compare like with like.
 var settings = BenchSettings.Parse(args);

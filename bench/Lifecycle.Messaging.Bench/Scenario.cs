@@ -75,10 +75,7 @@ public static class Scenario
     {
         var latencies = counters.Latencies;
         var label = name.Split(' ')[0]; // "baseline", "sqlite", "postgres": the prefix of every line this scenario prints
-        // The warm-up runs at the offered rate, long enough for tiered compilation to finish the hot paths: with 500
-        // events at full speed, a third of the measured run was still JIT time (JitInfo, printed below).
-        await OpenLoopLoad.RunAsync(settings with { Events = settings.WarmUpEvents }, unitOfWork);
-        await WaitForAsync(latencies, settings.WarmUpEvents);
+        await WarmUp.RunAsync(settings, unitOfWork, count => WaitForAsync(latencies, count), label);
         var warm = latencies.Count;
 
         using var profile = new StageProfile();
