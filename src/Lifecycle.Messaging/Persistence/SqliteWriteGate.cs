@@ -22,7 +22,7 @@ public sealed class SqliteWriteGate : IDbContextStateOwner
     private readonly ConcurrentDictionary<string, SqliteWriterQueue> gates = new(StringComparer.Ordinal);
     private readonly ConditionalWeakTable<DbContext, Held> holders = [];
 
-    public static bool IsSqlite(DbContext db) => db.Database.ProviderName == SqliteProvider;
+    public static bool IsSqlite(DbContext db) => DatabaseProviderName.Of(db) == SqliteProvider;
 
     /// <summary>A messaging write (relay, inbox, pruning): waits for the database's turn; dispose to leave.</summary>
     public ValueTask<IDisposable> EnterAsync(DbContext db, CancellationToken cancellationToken) =>
