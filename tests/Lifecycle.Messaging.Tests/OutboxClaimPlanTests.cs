@@ -17,39 +17,73 @@ public sealed class OutboxClaimPlanTests(PostgresFixture postgres)
     private const int Sent = 20_000;
     private const int Backlog = 5_000;
     private const int BatchSize = 100;
+    private const int Aggregates = 50;
 
     [Fact]
     public async Task The_claim_reads_one_batch_not_the_backlog_nor_the_retained_sent_rows()
     {
         using var database = await TestDatabase.CreateAsync(Provider.Postgres, postgres);
         await using var db = database.CreateContext();
-        await db.Database.ExecuteSqlRawAsync(
-            """
-            INSERT INTO outbox_messages ("MessageId", "MessageType", "Payload", "AggregateId", "OccurredAt", "CreatedAt", "SentAt", "Attempts")
-            SELECT gen_random_uuid(), 'ContactCreated', '{{}}', 'contact-' || (i % 50), now(), now(),
-                   CASE WHEN i <= {0} THEN now() at time zone 'utc' END, 0
-            FROM generate_series(1, {1}) AS i
-            """, Sent, Sent + Backlog);
-        await db.Database.ExecuteSqlRawAsync("ANALYZE outbox_messages");
+        await SeedAsync(db);
 
-        var plan = await ExplainAsync(database.ConnectionString, OutboxClaim.LockingSql(db));
+        var plan = await ExplainAsync(database.ConnectionString, OutboxClaim.LockingSql(db), held: [], heads: []);
 
-        var nodes = Nodes(plan).ToList();
-        Assert.DoesNotContain(nodes, n => n.GetProperty("Node Type").GetString() == "Sort");
-        var scan = nodes.Single(n => n.TryGetProperty("Relation Name", out _));
+        var scan = ClaimScan(plan);
         var read = scan.GetProperty("Actual Rows").GetDouble() + RemovedByFilter(scan);
         Assert.True(read <= BatchSize, $"the claim read {read} rows for a batch of {BatchSize}: {plan}");
     }
 
-    private static async Task<JsonElement> ExplainAsync(string connectionString, string claimSql)
+    [Fact]
+    public async Task Leaving_held_aggregates_out_reads_only_their_rows_besides_the_batch()
+    {
+        using var database = await TestDatabase.CreateAsync(Provider.Postgres, postgres);
+        await using var db = database.CreateContext();
+        await SeedAsync(db);
+        string[] held = ["contact-1", "contact-2"];
+        long[] heads = [Sent + 1]; // contact-1's first unsent row, due for its retry
+
+        var plan = await ExplainAsync(database.ConnectionString, OutboxClaim.LockingSql(db), held, heads);
+
+        // A full batch of rows that can go (the head among them), reached by passing over the held aggregates' other
+        // rows among them (2 of every 50 backlog rows), not by reading the backlog or by sorting it.
+        var scan = ClaimScan(plan);
+        Assert.Equal(BatchSize, scan.GetProperty("Actual Rows").GetDouble());
+        var heldAmongThem = Math.Ceiling(BatchSize * held.Length / (Aggregates - (double)held.Length)) + held.Length;
+        Assert.True(RemovedByFilter(scan) <= heldAmongThem, $"the claim passed over {RemovedByFilter(scan)} rows for {heldAmongThem} held ones: {plan}");
+    }
+
+    private static async Task SeedAsync(DbContext db)
+    {
+        await db.Database.ExecuteSqlRawAsync(
+            """
+            INSERT INTO outbox_messages ("MessageId", "MessageType", "Payload", "AggregateId", "OccurredAt", "CreatedAt", "SentAt", "Attempts")
+            SELECT gen_random_uuid(), 'ContactCreated', '{{}}', 'contact-' || (i % {2}), now(), now(),
+                   CASE WHEN i <= {0} THEN now() at time zone 'utc' END, 0
+            FROM generate_series(1, {1}) AS i
+            """, Sent, Sent + Backlog, Aggregates);
+        await db.Database.ExecuteSqlRawAsync("ANALYZE outbox_messages");
+    }
+
+    /// <summary>The claim's one scan of the table, after checking that no node sorts (a sort reads all it sorts).</summary>
+    private static JsonElement ClaimScan(JsonElement plan)
+    {
+        var nodes = Nodes(plan).ToList();
+        Assert.DoesNotContain(nodes, n => n.GetProperty("Node Type").GetString() == "Sort");
+        return nodes.Single(n => n.TryGetProperty("Relation Name", out _));
+    }
+
+    private static async Task<JsonElement> ExplainAsync(string connectionString, string claimSql, string[] held, long[] heads)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
-        // The claim's own text, with its two placeholders bound as the relay binds them.
-        await using var command = new NpgsqlCommand("EXPLAIN (ANALYZE, FORMAT JSON) " + claimSql.Replace("{0}", "$1").Replace("{1}", "$2"), connection, transaction);
+        // The claim's own text, with its four placeholders bound as the relay binds them.
+        var sql = claimSql.Replace("{0}", "$1").Replace("{1}", "$2").Replace("{2}", "$3").Replace("{3}", "$4");
+        await using var command = new NpgsqlCommand("EXPLAIN (ANALYZE, FORMAT JSON) " + sql, connection, transaction);
         command.Parameters.Add(new NpgsqlParameter { Value = DateTime.UtcNow });
         command.Parameters.Add(new NpgsqlParameter { Value = BatchSize });
+        command.Parameters.Add(new NpgsqlParameter { Value = held });
+        command.Parameters.Add(new NpgsqlParameter { Value = heads });
         var json = (string)(await command.ExecuteScalarAsync())!;
         return JsonDocument.Parse(json).RootElement[0].GetProperty("Plan");
     }

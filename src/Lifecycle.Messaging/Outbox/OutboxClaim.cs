@@ -17,14 +17,21 @@ internal static class OutboxClaim
     public static bool LocksRows(DbContext db) => db.Database.ProviderName == NpgsqlProvider;
 
     /// <param name="skip">Rows of a batch published but not yet marked, which the claim must not return again.</param>
+    /// <param name="held">
+    /// Aggregates whose rows must wait (see <see cref="AggregateHolds"/>), left out inside the query so that the LIMIT
+    /// counts rows that can go and a long run of one held aggregate's rows cannot fill every claim...
+    /// </param>
+    /// <param name="heads">...except their heads, the rows they wait for, which are claimed when due (their retry).</param>
     public static async Task<List<OutboxMessage>> DueRowsAsync(
-        DbContext db, int batchSize, DateTime now, IReadOnlySet<long>? skip, CancellationToken cancellationToken)
+        DbContext db, int batchSize, DateTime now, IReadOnlySet<long>? skip, IReadOnlySet<string> held, IReadOnlySet<long> heads,
+        CancellationToken cancellationToken)
     {
+        var heldIds = held.ToArray();
+        var headSequences = heads.ToArray();
         if (LocksRows(db))
         {
             // Rows of a batch still marking are locked by its transaction, so SKIP LOCKED passes over them.
-            var locked = await db.Set<OutboxMessage>().FromSqlRaw(LockingSql(db), now, batchSize).ToListAsync(cancellationToken);
-            return skip is null ? locked : locked.Where(m => !skip.Contains(m.Sequence)).ToList();
+            return await db.Set<OutboxMessage>().FromSqlRaw(LockingSql(db), now, batchSize, heldIds, headSequences).ToListAsync(cancellationToken);
         }
         var due = db.Set<OutboxMessage>().Where(m => m.SentAt == null && (m.NextAttemptAt == null || m.NextAttemptAt <= now));
         if (skip is { Count: > 0 })
@@ -32,21 +39,30 @@ internal static class OutboxClaim
             var skipped = skip.ToArray();
             due = due.Where(m => !skipped.Contains(m.Sequence));
         }
+        if (heldIds.Length > 0)
+        {
+            due = due.Where(m => !heldIds.Contains(m.AggregateId) || headSequences.Contains(m.Sequence));
+        }
         return await due.OrderBy(m => m.Sequence).Take(batchSize).ToListAsync(cancellationToken);
     }
 
     /// <summary>
-    /// Aggregates with a row backing off ahead of the claimed rows: their later rows must wait to keep per-aggregate
-    /// order. Only rows before the claim's last one can hold it back, and bounding the sequence keeps this a short
-    /// index range instead of a read of the whole unsent backlog on every pass, which slowed the relay down exactly
-    /// when it had fallen behind.
+    /// Aggregates with a row backing off ahead of the claimed rows, and the first such row (their head): their later
+    /// rows must wait to keep per-aggregate order. This check, in the claim's transaction, is what keeps order; the
+    /// claim's own exclusion only knows what this dispatcher learned before. Only rows before the claim's last one can
+    /// hold it back, and bounding the sequence keeps this a short index range instead of a read of the whole unsent
+    /// backlog on every pass, which slowed the relay down exactly when it had fallen behind.
     /// </summary>
-    public static Task<List<string>> HeldAggregatesAsync(DbContext db, DateTime now, long beforeSequence, CancellationToken cancellationToken) =>
-        db.Set<OutboxMessage>()
+    public static async Task<List<(string AggregateId, long Head)>> HeldAggregatesAsync(
+        DbContext db, DateTime now, long beforeSequence, CancellationToken cancellationToken)
+    {
+        var holds = await db.Set<OutboxMessage>()
             .Where(m => m.SentAt == null && m.Sequence < beforeSequence && m.NextAttemptAt > now)
-            .Select(m => m.AggregateId)
-            .Distinct()
+            .GroupBy(m => m.AggregateId)
+            .Select(g => new { AggregateId = g.Key, Head = g.Min(m => m.Sequence) })
             .ToListAsync(cancellationToken);
+        return holds.Select(h => (h.AggregateId, h.Head)).ToList();
+    }
 
     /// <summary>Marks a whole batch sent in one UPDATE statement rather than one statement per row.</summary>
     public static Task<int> MarkSentAsync(DbContext db, IReadOnlyCollection<OutboxMessage> rows, DateTime sentAt, CancellationToken cancellationToken)
@@ -72,11 +88,15 @@ internal static class OutboxClaim
 
         var sentAt = Column(nameof(OutboxMessage.SentAt));
         var nextAttemptAt = Column(nameof(OutboxMessage.NextAttemptAt));
+        var aggregateId = Column(nameof(OutboxMessage.AggregateId));
+        var sequence = Column(nameof(OutboxMessage.Sequence));
         // Ordering by (SentAt, Sequence), the index's own order, is ordering by Sequence here (every SentAt is null),
         // but PostgreSQL only sees that in this form: with ORDER BY Sequence alone it sorted the whole unsent backlog
-        // (or walked the primary key through every retained sent row) before the LIMIT, per claim.
+        // (or walked the primary key through every retained sent row) before the LIMIT, per claim. Held aggregates' rows ({2},
+        // an array, empty when none) but their heads ({3}) are filtered in the scan, before the LIMIT and any row lock.
         return $"SELECT * FROM {sql.DelimitIdentifier(table.Name, table.Schema)} " +
             $"WHERE {sentAt} IS NULL AND ({nextAttemptAt} IS NULL OR {nextAttemptAt} <= {{0}}) " +
-            $"ORDER BY {sentAt}, {Column(nameof(OutboxMessage.Sequence))} LIMIT {{1}} FOR UPDATE SKIP LOCKED";
+            $"AND (NOT ({aggregateId} = ANY({{2}})) OR {sequence} = ANY({{3}})) " +
+            $"ORDER BY {sentAt}, {sequence} LIMIT {{1}} FOR UPDATE SKIP LOCKED";
     }
 }
