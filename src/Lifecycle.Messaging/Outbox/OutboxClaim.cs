@@ -30,7 +30,8 @@ internal static class OutboxClaim
         var headSequences = heads.ToArray();
         if (LocksRows(db))
         {
-            // Rows of a batch still marking are locked by its transaction, so SKIP LOCKED passes over them.
+            // Rows of a batch still marking are locked by its transaction, so SKIP LOCKED passes over them (once it has
+            // committed they are sent, backing off, or of its unsent aggregates in held): no sequence filter is needed.
             return await db.Set<OutboxMessage>().FromSqlRaw(LockingSql(db), now, batchSize, heldIds, headSequences).ToListAsync(cancellationToken);
         }
         var due = db.Set<OutboxMessage>().Where(m => m.SentAt == null && (m.NextAttemptAt == null || m.NextAttemptAt <= now));
