@@ -48,21 +48,29 @@ internal static class OutboxClaim
     }
 
     /// <summary>
-    /// Aggregates with a row backing off ahead of the claimed rows, and the first such row (their head): their later
-    /// rows must wait to keep per-aggregate order. This check, in the claim's transaction, is what keeps order; the
-    /// claim's own exclusion only knows what this dispatcher learned before. Only rows before the claim's last one can
-    /// hold it back, and bounding the sequence keeps this a short index range instead of a read of the whole unsent
-    /// backlog on every pass, which slowed the relay down exactly when it had fallen behind.
+    /// For each aggregate with rows in <paramref name="claimed"/>, its first unsent row that neither this claim nor the
+    /// batch still marking holds (<paramref name="marking"/>): the claimed rows of that aggregate after it must wait for
+    /// it to keep per-aggregate order. Such a row is backing off, or locked by another replica's claim (SKIP LOCKED passed
+    /// over it, and that replica may be publishing it right now), or left out as held. Rows of the batch still marking are
+    /// no reason to wait: its confirmed rows are only not marked yet, and its aggregates with unsent rows are held by the
+    /// caller anyway; waiting behind them would stall every aggregate with consecutive rows for a pass. This check, in
+    /// the claim's transaction, is what keeps order; the claim's own exclusion only knows what this dispatcher learned
+    /// before. Only rows before the claim's last one can come first, and bounding the sequence keeps this a short index
+    /// range instead of a read of the whole unsent backlog on every pass, which slowed the relay down exactly when it had
+    /// fallen behind.
     /// </summary>
-    public static async Task<List<(string AggregateId, long Head)>> HeldAggregatesAsync(
-        DbContext db, DateTime now, long beforeSequence, CancellationToken cancellationToken)
+    public static async Task<Dictionary<string, Blocker>> FirstBlockingRowsAsync(
+        DbContext db, IReadOnlyCollection<OutboxMessage> claimed, IReadOnlySet<long>? marking, CancellationToken cancellationToken)
     {
-        var holds = await db.Set<OutboxMessage>()
-            .Where(m => m.SentAt == null && m.Sequence < beforeSequence && m.NextAttemptAt > now)
+        var aggregates = claimed.Select(m => m.AggregateId).Distinct(StringComparer.Ordinal).ToArray();
+        var taken = claimed.Select(m => m.Sequence).Concat(marking ?? Enumerable.Empty<long>()).ToArray();
+        var before = claimed.Max(m => m.Sequence);
+        var blockers = await db.Set<OutboxMessage>()
+            .Where(m => m.SentAt == null && m.Sequence < before && aggregates.Contains(m.AggregateId) && !taken.Contains(m.Sequence))
             .GroupBy(m => m.AggregateId)
-            .Select(g => new { AggregateId = g.Key, Head = g.Min(m => m.Sequence) })
+            .Select(g => g.OrderBy(m => m.Sequence).Select(m => new { m.AggregateId, m.Sequence, m.NextAttemptAt }).First())
             .ToListAsync(cancellationToken);
-        return holds.Select(h => (h.AggregateId, h.Head)).ToList();
+        return blockers.ToDictionary(b => b.AggregateId, b => new Blocker(b.Sequence, b.NextAttemptAt), StringComparer.Ordinal);
     }
 
     /// <summary>Marks a whole batch sent in one UPDATE statement rather than one statement per row.</summary>

@@ -47,10 +47,11 @@ internal sealed class OutboxDispatcher<TDbContext>(
                     {
                         continue; // more rows are waiting: publish the next batch while this one is marked
                     }
-                    if (result.Claimed == settings.BatchSize && result.Failed == 0 && result.HeldBack > 0)
+                    if (result.Claimed == settings.BatchSize && result.Failed == 0)
                     {
-                        // A full claim of rows held behind a backing-off row this dispatcher had not known of: now that
-                        // it does, the next claim leaves them out and reaches the rows that can go, without a poll wait.
+                        // Nothing sent and nothing failed: every row of a full claim was held back behind a row this
+                        // dispatcher had not known of. Now that it does, the next claim leaves them out and reaches the
+                        // rows that can go, without a poll wait.
                         continue;
                     }
                     await SettleAsync(marking, orDiscard: null);

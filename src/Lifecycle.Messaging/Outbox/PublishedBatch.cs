@@ -19,11 +19,10 @@ internal sealed class PublishedBatch(
     IDbContextTransaction? transaction,
     IReadOnlyList<OutboxMessage> claimed,
     PublishOutcome outcome,
-    int heldBack,
     SqliteWriteGate gate,
     TimeProvider time) : IAsyncDisposable
 {
-    public DispatchResult Result { get; } = new(claimed.Count, outcome.Sent.Count, outcome.Failed.Count, heldBack);
+    public DispatchResult Result { get; } = new(claimed.Count, outcome.Sent.Count, outcome.Failed.Count);
 
     public IReadOnlySet<long> Sequences { get; } = claimed.Select(m => m.Sequence).ToHashSet();
 
