@@ -18,6 +18,8 @@ public sealed class OutboxClaimPlanTests(PostgresFixture postgres)
     private const int Backlog = 5_000;
     private const int BatchSize = 100;
     private const int Aggregates = 50;
+    private const int HeldRun = 1_000;
+    private const int Holds = 3_000;
 
     [Fact]
     public async Task The_claim_reads_one_batch_not_the_backlog_nor_the_retained_sent_rows()
@@ -52,15 +54,38 @@ public sealed class OutboxClaimPlanTests(PostgresFixture postgres)
         Assert.True(RemovedByFilter(scan) <= heldAmongThem, $"the claim passed over {RemovedByFilter(scan)} rows for {heldAmongThem} held ones: {plan}");
     }
 
-    private static async Task SeedAsync(DbContext db)
+    [Fact]
+    public async Task A_generic_plan_with_thousands_of_holds_reads_the_held_run_ahead_of_the_batch_and_the_batch()
+    {
+        using var database = await TestDatabase.CreateAsync(Provider.Postgres, postgres);
+        await using var db = database.CreateContext();
+        // The backlog starts with a contiguous run of held aggregates' rows (a long broker outage's worth of holds).
+        await SeedAsync(db, heldRun: HeldRun);
+        var held = Enumerable.Range(0, Holds).Select(i => $"held-{i}").ToArray();
+        var heads = Enumerable.Range(1, Holds).Select(i => (long)i).ToArray(); // heads backing off: none is due
+
+        // A prepared claim (Npgsql's Max Auto Prepare) may run a generic plan, which does not hash the arrays.
+        var plan = await ExplainAsync(database.ConnectionString, OutboxClaim.LockingSql(db), held, heads, generic: true);
+
+        // Still one index scan in sequence order, no sort: it passes over the held run (each row tested against the
+        // arrays) and stops at a full batch. What it reads is that run plus the batch, never the rest of the backlog.
+        var scan = ClaimScan(plan);
+        Assert.Contains("$3", scan.GetProperty("Filter").GetString()); // the arrays are parameters, not constants
+        Assert.Equal(BatchSize, scan.GetProperty("Actual Rows").GetDouble());
+        Assert.True(RemovedByFilter(scan) <= HeldRun, $"the claim passed over {RemovedByFilter(scan)} rows for a held run of {HeldRun}: {plan}");
+    }
+
+    /// <summary>Sent rows, then <paramref name="heldRun"/> rows of aggregates <c>held-N</c>, then the backlog.</summary>
+    private static async Task SeedAsync(DbContext db, int heldRun = 0)
     {
         await db.Database.ExecuteSqlRawAsync(
             """
             INSERT INTO outbox_messages ("MessageId", "MessageType", "Payload", "AggregateId", "OccurredAt", "CreatedAt", "SentAt", "Attempts")
-            SELECT gen_random_uuid(), 'ContactCreated', '{{}}', 'contact-' || (i % {2}), now(), now(),
+            SELECT gen_random_uuid(), 'ContactCreated', '{{}}',
+                   CASE WHEN i > {0} AND i <= {0} + {3} THEN 'held-' || (i % {4}) ELSE 'contact-' || (i % {2}) END, now(), now(),
                    CASE WHEN i <= {0} THEN now() at time zone 'utc' END, 0
             FROM generate_series(1, {1}) AS i
-            """, Sent, Sent + Backlog, Aggregates);
+            """, Sent, Sent + heldRun + Backlog, Aggregates, heldRun, Holds);
         await db.Database.ExecuteSqlRawAsync("ANALYZE outbox_messages");
     }
 
@@ -72,13 +97,24 @@ public sealed class OutboxClaimPlanTests(PostgresFixture postgres)
         return nodes.Single(n => n.TryGetProperty("Relation Name", out _));
     }
 
-    private static async Task<JsonElement> ExplainAsync(string connectionString, string claimSql, string[] held, long[] heads)
+    private static async Task<JsonElement> ExplainAsync(string connectionString, string claimSql, string[] held, long[] heads, bool generic = false)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         // The claim's own text, with its four placeholders bound as the relay binds them.
         var sql = claimSql.Replace("{0}", "$1").Replace("{1}", "$2").Replace("{2}", "$3").Replace("{3}", "$4");
+        if (generic)
+        {
+            // A prepared statement planned once for any parameter values, as a prepared claim may be.
+            await using var prepare = new NpgsqlCommand($"SET LOCAL plan_cache_mode = force_generic_plan; PREPARE claim AS {sql}", connection, transaction);
+            await prepare.ExecuteNonQueryAsync();
+            // EXPLAIN EXECUTE sees no bound parameters: the values go in as literals, still parameters to the plan.
+            await using var explain = new NpgsqlCommand(
+                $"EXPLAIN (ANALYZE, FORMAT JSON) EXECUTE claim(now(), {BatchSize}, '{{{string.Join(',', held)}}}', '{{{string.Join(',', heads)}}}')",
+                connection, transaction);
+            return JsonDocument.Parse((string)(await explain.ExecuteScalarAsync())!).RootElement[0].GetProperty("Plan");
+        }
         await using var command = new NpgsqlCommand("EXPLAIN (ANALYZE, FORMAT JSON) " + sql, connection, transaction);
         command.Parameters.Add(new NpgsqlParameter { Value = DateTime.UtcNow });
         command.Parameters.Add(new NpgsqlParameter { Value = BatchSize });
