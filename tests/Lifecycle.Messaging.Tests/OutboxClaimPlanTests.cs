@@ -1,8 +1,11 @@
+using System.Data.Common;
 using System.Text.Json;
 using Lifecycle.Messaging.Outbox;
+using Lifecycle.Messaging.TestDispatcher.Model;
 using Lifecycle.Messaging.Tests.Infrastructure;
 using Lifecycle.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 
 namespace Lifecycle.Messaging.Tests;
@@ -52,6 +55,27 @@ public sealed class OutboxClaimPlanTests(PostgresFixture postgres)
         Assert.Equal(BatchSize, scan.GetProperty("Actual Rows").GetDouble());
         var heldAmongThem = Math.Ceiling(BatchSize * held.Length / (Aggregates - (double)held.Length)) + held.Length;
         Assert.True(RemovedByFilter(scan) <= heldAmongThem, $"the claim passed over {RemovedByFilter(scan)} rows for {heldAmongThem} held ones: {plan}");
+    }
+
+    [Fact]
+    public async Task The_order_check_reads_the_rows_before_the_claims_last_one_not_the_backlog()
+    {
+        using var database = await TestDatabase.CreateAsync(Provider.Postgres, postgres);
+        await using var db = database.CreateContext();
+        await SeedAsync(db);
+        var claimed = await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.SentAt == null).OrderBy(m => m.Sequence).Take(BatchSize).ToListAsync();
+        var explain = new ExplainFirstQuery();
+        var options = new DbContextOptionsBuilder<TestDbContext>();
+        database.Configure(options);
+        await using var checking = new TestDbContext(options.AddInterceptors(explain).Options);
+
+        var blockers = await OutboxClaim.FirstBlockingRowsAsync(checking, claimed, marking: null, CancellationToken.None);
+
+        // Nothing before the batch is unsent, so nothing blocks it; finding that out reads the batch's own rows.
+        Assert.Empty(blockers);
+        var scan = Nodes(explain.Plan!.Value).Single(n => n.TryGetProperty("Relation Name", out _));
+        var read = scan.GetProperty("Actual Rows").GetDouble() + RemovedByFilter(scan);
+        Assert.True(read <= BatchSize, $"the order check read {read} rows for a batch of {BatchSize}: {explain.Plan}");
     }
 
     [Fact]
@@ -122,6 +146,28 @@ public sealed class OutboxClaimPlanTests(PostgresFixture postgres)
         command.Parameters.Add(new NpgsqlParameter { Value = heads });
         var json = (string)(await command.ExecuteScalarAsync())!;
         return JsonDocument.Parse(json).RootElement[0].GetProperty("Plan");
+    }
+
+    /// <summary>Runs EXPLAIN ANALYZE on the first query a context sends, with its parameters, then lets it run.</summary>
+    private sealed class ExplainFirstQuery : DbCommandInterceptor
+    {
+        public JsonElement? Plan { get; private set; }
+
+        public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            if (Plan is null)
+            {
+                await using var explain = new NpgsqlCommand("EXPLAIN (ANALYZE, FORMAT JSON) " + command.CommandText,
+                    (NpgsqlConnection)command.Connection!, (NpgsqlTransaction?)command.Transaction);
+                foreach (NpgsqlParameter parameter in command.Parameters)
+                {
+                    explain.Parameters.Add(parameter.Clone());
+                }
+                Plan = JsonDocument.Parse((string)(await explain.ExecuteScalarAsync(cancellationToken))!).RootElement[0].GetProperty("Plan");
+            }
+            return result;
+        }
     }
 
     private static IEnumerable<JsonElement> Nodes(JsonElement node)

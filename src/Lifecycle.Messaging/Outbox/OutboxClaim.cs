@@ -67,8 +67,10 @@ internal static class OutboxClaim
         var before = claimed.Max(m => m.Sequence);
         var blockers = await db.Set<OutboxMessage>()
             .Where(m => m.SentAt == null && m.Sequence < before && aggregates.Contains(m.AggregateId) && !taken.Contains(m.Sequence))
+            // One scan of the range: the earliest retry time among an aggregate's rows ahead is its first row's (a later
+            // row is only ever published, and so only fails, once the rows before it were sent).
             .GroupBy(m => m.AggregateId)
-            .Select(g => g.OrderBy(m => m.Sequence).Select(m => new { m.AggregateId, m.Sequence, m.NextAttemptAt }).First())
+            .Select(g => new { AggregateId = g.Key, Sequence = g.Min(m => m.Sequence), NextAttemptAt = g.Min(m => m.NextAttemptAt) })
             .ToListAsync(cancellationToken);
         return blockers.ToDictionary(b => b.AggregateId, b => new Blocker(b.Sequence, b.NextAttemptAt), StringComparer.Ordinal);
     }
