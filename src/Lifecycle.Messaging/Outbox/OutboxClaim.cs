@@ -17,14 +17,22 @@ internal static class OutboxClaim
     public static bool LocksRows(DbContext db) => db.Database.ProviderName == NpgsqlProvider;
 
     /// <param name="skip">Rows of a batch published but not yet marked, which the claim must not return again.</param>
+    /// <param name="held">
+    /// Aggregates whose rows must wait (see <see cref="AggregateHolds"/>), left out inside the query so that the LIMIT
+    /// counts rows that can go and a long run of one held aggregate's rows cannot fill every claim...
+    /// </param>
+    /// <param name="heads">...except their heads, the rows they wait for, which are claimed when due (their retry).</param>
     public static async Task<List<OutboxMessage>> DueRowsAsync(
-        DbContext db, int batchSize, DateTime now, IReadOnlySet<long>? skip, CancellationToken cancellationToken)
+        DbContext db, int batchSize, DateTime now, IReadOnlySet<long>? skip, IReadOnlySet<string> held, IReadOnlySet<long> heads,
+        CancellationToken cancellationToken)
     {
+        var heldIds = held.ToArray();
+        var headSequences = heads.ToArray();
         if (LocksRows(db))
         {
-            // Rows of a batch still marking are locked by its transaction, so SKIP LOCKED passes over them.
-            var locked = await db.Set<OutboxMessage>().FromSqlRaw(LockingSql(db), now, batchSize).ToListAsync(cancellationToken);
-            return skip is null ? locked : locked.Where(m => !skip.Contains(m.Sequence)).ToList();
+            // Rows of a batch still marking are locked by its transaction, so SKIP LOCKED passes over them (once it has
+            // committed they are sent, backing off, or of its unsent aggregates in held): no sequence filter is needed.
+            return await db.Set<OutboxMessage>().FromSqlRaw(LockingSql(db), now, batchSize, heldIds, headSequences).ToListAsync(cancellationToken);
         }
         var due = db.Set<OutboxMessage>().Where(m => m.SentAt == null && (m.NextAttemptAt == null || m.NextAttemptAt <= now));
         if (skip is { Count: > 0 })
@@ -32,21 +40,40 @@ internal static class OutboxClaim
             var skipped = skip.ToArray();
             due = due.Where(m => !skipped.Contains(m.Sequence));
         }
+        if (heldIds.Length > 0)
+        {
+            due = due.Where(m => !heldIds.Contains(m.AggregateId) || headSequences.Contains(m.Sequence));
+        }
         return await due.OrderBy(m => m.Sequence).Take(batchSize).ToListAsync(cancellationToken);
     }
 
     /// <summary>
-    /// Aggregates with a row backing off ahead of the claimed rows: their later rows must wait to keep per-aggregate
-    /// order. Only rows before the claim's last one can hold it back, and bounding the sequence keeps this a short
-    /// index range instead of a read of the whole unsent backlog on every pass, which slowed the relay down exactly
-    /// when it had fallen behind.
+    /// For each aggregate with rows in <paramref name="claimed"/>, its first unsent row that neither this claim nor the
+    /// batch still marking holds (<paramref name="marking"/>): the claimed rows of that aggregate after it must wait for
+    /// it to keep per-aggregate order. Such a row is backing off, or locked by another replica's claim (SKIP LOCKED passed
+    /// over it, and that replica may be publishing it right now), or left out as held. Rows of the batch still marking are
+    /// no reason to wait: its confirmed rows are only not marked yet, and its aggregates with unsent rows are held by the
+    /// caller anyway; waiting behind them would stall every aggregate with consecutive rows for a pass. This check, in
+    /// the claim's transaction, is what keeps order; the claim's own exclusion only knows what this dispatcher learned
+    /// before. Only rows before the claim's last one can come first, and bounding the sequence keeps this a short index
+    /// range instead of a read of the whole unsent backlog on every pass, which slowed the relay down exactly when it had
+    /// fallen behind.
     /// </summary>
-    public static Task<List<string>> HeldAggregatesAsync(DbContext db, DateTime now, long beforeSequence, CancellationToken cancellationToken) =>
-        db.Set<OutboxMessage>()
-            .Where(m => m.SentAt == null && m.Sequence < beforeSequence && m.NextAttemptAt > now)
-            .Select(m => m.AggregateId)
-            .Distinct()
+    public static async Task<Dictionary<string, Blocker>> FirstBlockingRowsAsync(
+        DbContext db, IReadOnlyCollection<OutboxMessage> claimed, IReadOnlySet<long>? marking, CancellationToken cancellationToken)
+    {
+        var aggregates = claimed.Select(m => m.AggregateId).Distinct(StringComparer.Ordinal).ToArray();
+        var taken = claimed.Select(m => m.Sequence).Concat(marking ?? Enumerable.Empty<long>()).ToArray();
+        var before = claimed.Max(m => m.Sequence);
+        var blockers = await db.Set<OutboxMessage>()
+            .Where(m => m.SentAt == null && m.Sequence < before && aggregates.Contains(m.AggregateId) && !taken.Contains(m.Sequence))
+            // One scan of the range: the earliest retry time among an aggregate's rows ahead is its first row's (a later
+            // row is only ever published, and so only fails, once the rows before it were sent).
+            .GroupBy(m => m.AggregateId)
+            .Select(g => new { AggregateId = g.Key, Sequence = g.Min(m => m.Sequence), NextAttemptAt = g.Min(m => m.NextAttemptAt) })
             .ToListAsync(cancellationToken);
+        return blockers.ToDictionary(b => b.AggregateId, b => new Blocker(b.Sequence, b.NextAttemptAt), StringComparer.Ordinal);
+    }
 
     /// <summary>Marks a whole batch sent in one UPDATE statement rather than one statement per row.</summary>
     public static Task<int> MarkSentAsync(DbContext db, IReadOnlyCollection<OutboxMessage> rows, DateTime sentAt, CancellationToken cancellationToken)
@@ -72,11 +99,15 @@ internal static class OutboxClaim
 
         var sentAt = Column(nameof(OutboxMessage.SentAt));
         var nextAttemptAt = Column(nameof(OutboxMessage.NextAttemptAt));
+        var aggregateId = Column(nameof(OutboxMessage.AggregateId));
+        var sequence = Column(nameof(OutboxMessage.Sequence));
         // Ordering by (SentAt, Sequence), the index's own order, is ordering by Sequence here (every SentAt is null),
         // but PostgreSQL only sees that in this form: with ORDER BY Sequence alone it sorted the whole unsent backlog
-        // (or walked the primary key through every retained sent row) before the LIMIT, per claim.
+        // (or walked the primary key through every retained sent row) before the LIMIT, per claim. Held aggregates' rows ({2},
+        // an array, empty when none) but their heads ({3}) are filtered in the scan, before the LIMIT and any row lock.
         return $"SELECT * FROM {sql.DelimitIdentifier(table.Name, table.Schema)} " +
             $"WHERE {sentAt} IS NULL AND ({nextAttemptAt} IS NULL OR {nextAttemptAt} <= {{0}}) " +
-            $"ORDER BY {sentAt}, {Column(nameof(OutboxMessage.Sequence))} LIMIT {{1}} FOR UPDATE SKIP LOCKED";
+            $"AND (NOT ({aggregateId} = ANY({{2}})) OR {sequence} = ANY({{3}})) " +
+            $"ORDER BY {sentAt}, {sequence} LIMIT {{1}} FOR UPDATE SKIP LOCKED";
     }
 }

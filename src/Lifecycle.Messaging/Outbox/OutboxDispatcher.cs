@@ -47,6 +47,13 @@ internal sealed class OutboxDispatcher<TDbContext>(
                     {
                         continue; // more rows are waiting: publish the next batch while this one is marked
                     }
+                    if (result.Claimed == settings.BatchSize && result.Failed == 0)
+                    {
+                        // Nothing sent and nothing failed: every row of a full claim was held back behind a row this
+                        // dispatcher had not known of. Now that it does, the next claim leaves them out and reaches the
+                        // rows that can go, without a poll wait.
+                        continue;
+                    }
                     await SettleAsync(marking, orDiscard: null);
                     marking = null;
                     if (time.GetUtcNow() >= nextPrune)
