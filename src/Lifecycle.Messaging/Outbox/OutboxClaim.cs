@@ -1,3 +1,4 @@
+using Lifecycle.Messaging.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -14,7 +15,7 @@ internal static class OutboxClaim
 {
     private const string NpgsqlProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";
 
-    public static bool LocksRows(DbContext db) => db.Database.ProviderName == NpgsqlProvider;
+    public static bool LocksRows(DbContext db) => DatabaseProviderName.Of(db) == NpgsqlProvider;
 
     /// <param name="skip">Rows of a batch published but not yet marked, which the claim must not return again.</param>
     /// <param name="held">
