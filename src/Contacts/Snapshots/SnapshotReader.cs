@@ -11,11 +11,17 @@ public sealed class SnapshotReader(SnapshotCache cache, SnapshotLocalCache local
 {
     public async Task<CustomerSnapshot?> GetAsync(Guid contactId, CancellationToken cancellationToken)
     {
+        if (refresher.NeedsRepair(contactId))
+        {
+            // Redis may hold an older version than this replica's watchers were told: the database has it.
+            return (await BuildManyAsync([contactId], cancellationToken)).SingleOrDefault();
+        }
+        var readStartedAt = local.StartRead(contactId);
         try
         {
             if (await cache.GetAsync(contactId.ToString()) is { } cached)
             {
-                local.Remember(cached);
+                local.Remember(cached, readStartedAt);
                 return cached;
             }
         }
@@ -24,34 +30,54 @@ public sealed class SnapshotReader(SnapshotCache cache, SnapshotLocalCache local
             logger.LogDebug("Snapshot cache unavailable ({Error}); reading {ContactId} from the database", e.Message, contactId);
             return (await BuildManyAsync([contactId], cancellationToken)).SingleOrDefault();
         }
-        return (await ReadThroughAsync([contactId], cancellationToken)).SingleOrDefault();
+        return (await ReadThroughAsync([contactId], [readStartedAt], cancellationToken)).SingleOrDefault();
     }
 
     /// <summary>
     /// The snapshots of those of <paramref name="contactIds"/> that exist, in no particular order: this replica's
     /// copies, then Redis (the reads pipelined on one connection), then every miss built in one database query and
-    /// written through. With Redis down, all of them come from that one query.
+    /// written through. With Redis down, all of them come from that one query, as do contacts awaiting repair.
     /// </summary>
     public async Task<List<CustomerSnapshot>> GetManyAsync(IReadOnlyCollection<Guid> contactIds, CancellationToken cancellationToken)
     {
         var found = new List<CustomerSnapshot>(contactIds.Count);
         var wanted = new List<Guid>(contactIds.Count);
+        var fromDatabase = new List<Guid>();
         foreach (var id in contactIds)
         {
             if (local.TryGet(id) is { } copy)
             {
                 found.Add(copy.Snapshot);
             }
+            else if (refresher.NeedsRepair(id))
+            {
+                fromDatabase.Add(id);
+            }
             else
             {
                 wanted.Add(id);
             }
         }
-        if (wanted.Count == 0)
+        if (wanted.Count > 0 && await TryReadCacheAsync(wanted, found, cancellationToken) is { } redisDown)
         {
-            return found;
+            fromDatabase.AddRange(redisDown);
         }
+        if (fromDatabase.Count > 0)
+        {
+            found.AddRange(await BuildManyAsync(fromDatabase, cancellationToken));
+        }
+        return found;
+    }
+
+    /// <summary>
+    /// Adds to <paramref name="found"/> what Redis has of <paramref name="wanted"/>, and what it lacks read through;
+    /// returns the ids still to read from the database when Redis is unavailable, else null.
+    /// </summary>
+    private async Task<List<Guid>?> TryReadCacheAsync(List<Guid> wanted, List<CustomerSnapshot> found, CancellationToken cancellationToken)
+    {
+        var readsStartedAt = wanted.ConvertAll(local.StartRead);
         List<Guid> misses = [];
+        List<long> missesStartedAt = [];
         try
         {
             var cached = await Task.WhenAll(wanted.Select(id => cache.GetAsync(id.ToString())));
@@ -59,36 +85,44 @@ public sealed class SnapshotReader(SnapshotCache cache, SnapshotLocalCache local
             {
                 if (cached[i] is { } snapshot)
                 {
-                    local.Remember(snapshot);
+                    local.Remember(snapshot, readsStartedAt[i]);
                     found.Add(snapshot);
                 }
                 else
                 {
                     misses.Add(wanted[i]);
+                    missesStartedAt.Add(readsStartedAt[i]);
                 }
             }
         }
         catch (RedisException e)
         {
             logger.LogDebug("Snapshot cache unavailable ({Error}); reading {Count} contact(s) from the database", e.Message, wanted.Count);
-            found.AddRange(await BuildManyAsync(wanted, cancellationToken));
-            return found;
+            return wanted;
         }
         if (misses.Count > 0)
         {
-            found.AddRange(await ReadThroughAsync(misses, cancellationToken));
+            found.AddRange(await ReadThroughAsync(misses, missesStartedAt, cancellationToken));
         }
-        return found;
+        return null;
     }
 
-    /// <summary>Builds cache misses from the database and writes them through (best effort: the caller has them either way).</summary>
-    private async Task<List<CustomerSnapshot>> ReadThroughAsync(List<Guid> contactIds, CancellationToken cancellationToken)
+    /// <summary>
+    /// Builds cache misses from the database and writes them through (best effort: the caller has them either way);
+    /// <paramref name="readsStartedAt"/> holds <see cref="SnapshotLocalCache.StartRead"/> of each, taken before Redis was read.
+    /// </summary>
+    private async Task<List<CustomerSnapshot>> ReadThroughAsync(List<Guid> contactIds, List<long> readsStartedAt, CancellationToken cancellationToken)
     {
         var built = await BuildManyAsync(contactIds, cancellationToken);
         await Task.WhenAll(built.Select(refresher.TryCacheAsync));
+        var startedAt = new Dictionary<Guid, long>(contactIds.Count);
+        for (var i = 0; i < contactIds.Count; i++)
+        {
+            startedAt.TryAdd(contactIds[i], readsStartedAt[i]);
+        }
         foreach (var snapshot in built)
         {
-            local.Remember(snapshot);
+            local.Remember(snapshot, startedAt[Guid.Parse(snapshot.ContactId)]);
         }
         return built;
     }

@@ -5,57 +5,61 @@ using Lifecycle.Redis;
 namespace Lifecycle.Contacts.Snapshots;
 
 /// <summary>
-/// Rebuilds snapshots after committed changes and writes them through to Redis and to this replica's watchers.
-/// A write Redis refuses (down, timeout) leaves the id in a repair set that SnapshotRepair retries, so a stale
-/// cached version does not outlive the outage by more than a retry interval (and never past the TTL).
+/// Rebuilds snapshots after committed changes and writes them through to Redis, then to this replica's local copy and
+/// watchers, in that order: a watcher told of version V is sure to get V or newer from a Get on this replica. A write
+/// Redis refuses (down, timeout) leaves the contact in a repair set that SnapshotRepair retries; until a write
+/// succeeds, reads of that contact go to the database (<see cref="NeedsRepair"/>), since Redis may hold an older
+/// version than the watchers were told.
 /// </summary>
 public sealed class SnapshotRefresher(IServiceScopeFactory scopes, SnapshotCache cache, SnapshotWatchers watchers, SnapshotLocalCache local, ILogger<SnapshotRefresher> logger)
 {
-    private readonly ConcurrentDictionary<Guid, byte> needsRepair = new();
+    // Each contact with the number of its latest failure: a write settles only the failures it read the database
+    // after, so a concurrent newer failure of the same contact is not cleared by an older version's success.
+    private readonly ConcurrentDictionary<Guid, long> needsRepair = new();
+    private long failures;
 
     public bool HasPendingRepairs => !needsRepair.IsEmpty;
 
+    /// <summary>True while the contact's cached snapshot may be older than the database (a failed write or rebuild).</summary>
+    public bool NeedsRepair(Guid contactId) => !needsRepair.IsEmpty && needsRepair.ContainsKey(contactId);
+
     public async Task RefreshAsync(IReadOnlyCollection<Guid> contactIds, CancellationToken cancellationToken)
     {
+        // Taken before the rebuild reads the database: what it writes is at least as new as these failures' versions.
+        var settles = PendingRepairsOf(contactIds);
         List<CustomerSnapshot> snapshots;
         await using (var scope = scopes.CreateAsyncScope())
         {
             snapshots = await scope.ServiceProvider.GetRequiredService<SnapshotBuilder>().BuildManyAsync(contactIds, cancellationToken);
         }
+        // Pipelined on the shared connection: a batch costs about one round trip, not one per contact.
+        await Task.WhenAll(snapshots.Select(snapshot => WriteThroughAsync(snapshot, settles)));
+        foreach (var (id, failure) in settles)
+        {
+            if (!snapshots.Exists(s => s.ContactId == id.ToString()))
+            {
+                // No such contact (any more): nothing to write, nothing stale to read.
+                needsRepair.TryRemove(KeyValuePair.Create(id, failure));
+            }
+        }
+        // Only once Redis has the version (or, if the write failed, reads go to the database): the local copy first,
+        // so that a Get answered from it is not older than what a watcher is told next.
         foreach (var snapshot in snapshots)
         {
-            watchers.Publish(snapshot);
             local.Offer(snapshot);
+            watchers.Publish(snapshot);
         }
-        // Pipelined on the shared connection: a batch costs about one round trip, not one per contact.
-        await Task.WhenAll(snapshots.Select(WriteThroughAsync));
     }
 
-    public async Task RepairAsync(CancellationToken cancellationToken)
-    {
-        var ids = needsRepair.Keys.ToList();
-        foreach (var id in ids)
-        {
-            needsRepair.TryRemove(id, out _);
-        }
-        try
-        {
-            await RefreshAsync(ids, cancellationToken);
-        }
-        catch
-        {
-            // The rebuild itself failed (e.g. the database was busy): the next pass tries these contacts again.
-            ScheduleRepair(ids);
-            throw;
-        }
-    }
+    /// <summary>Rebuilds and writes the contacts whose write or rebuild failed; they stay in the set until that succeeds.</summary>
+    public Task RepairAsync(CancellationToken cancellationToken) => RefreshAsync([.. needsRepair.Keys], cancellationToken);
 
     /// <summary>Leaves contacts whose rebuild failed (e.g. the database was busy) to the next repair pass.</summary>
     public void ScheduleRepair(IEnumerable<Guid> contactIds)
     {
         foreach (var id in contactIds)
         {
-            needsRepair.TryAdd(id, 0);
+            MarkStale(id);
         }
     }
 
@@ -72,17 +76,41 @@ public sealed class SnapshotRefresher(IServiceScopeFactory scopes, SnapshotCache
         }
     }
 
-    private async Task WriteThroughAsync(CustomerSnapshot snapshot)
+    private async Task WriteThroughAsync(CustomerSnapshot snapshot, Dictionary<Guid, long> settles)
     {
         var id = Guid.Parse(snapshot.ContactId);
         try
         {
+            // Not stored (false) means Redis already holds this version or a newer one: settled all the same.
             await cache.WriteAsync(snapshot);
+            if (settles.TryGetValue(id, out var failure))
+            {
+                needsRepair.TryRemove(KeyValuePair.Create(id, failure));
+            }
         }
         catch (RedisException e)
         {
-            needsRepair.TryAdd(id, 0);
+            MarkStale(id);
             logger.LogWarning("Snapshot write-through of {ContactId} failed ({Error}); will retry", id, e.Message);
         }
+    }
+
+    private void MarkStale(Guid contactId) => needsRepair[contactId] = Interlocked.Increment(ref failures);
+
+    private Dictionary<Guid, long> PendingRepairsOf(IReadOnlyCollection<Guid> contactIds)
+    {
+        var pending = new Dictionary<Guid, long>();
+        if (needsRepair.IsEmpty)
+        {
+            return pending;
+        }
+        foreach (var id in contactIds)
+        {
+            if (needsRepair.TryGetValue(id, out var failure))
+            {
+                pending[id] = failure;
+            }
+        }
+        return pending;
     }
 }
