@@ -14,7 +14,7 @@ public sealed class SnapshotReader(SnapshotCache cache, SnapshotLocalCache local
         if (refresher.NeedsRepair(contactId))
         {
             // Redis may hold an older version than this replica's watchers were told: the database has it.
-            return (await BuildManyAsync([contactId], cancellationToken)).SingleOrDefault();
+            return await ReadDatabaseAsync(contactId, cancellationToken);
         }
         var readStartedAt = local.StartRead(contactId);
         try
@@ -28,7 +28,11 @@ public sealed class SnapshotReader(SnapshotCache cache, SnapshotLocalCache local
         catch (RedisException e)
         {
             logger.LogDebug("Snapshot cache unavailable ({Error}); reading {ContactId} from the database", e.Message, contactId);
-            return (await BuildManyAsync([contactId], cancellationToken)).SingleOrDefault();
+            var snapshot = await ReadDatabaseAsync(contactId, cancellationToken);
+            // Marked after the read: Gets here keep reading the database until a rebuild that read it later than this
+            // one reaches Redis, which may not have this version yet (its write after the commit still to come).
+            refresher.ScheduleRepair([contactId]);
+            return snapshot;
         }
         return (await ReadThroughAsync([contactId], [readStartedAt], cancellationToken)).SingleOrDefault();
     }
@@ -125,6 +129,21 @@ public sealed class SnapshotReader(SnapshotCache cache, SnapshotLocalCache local
             local.Remember(snapshot, startedAt[Guid.Parse(snapshot.ContactId)]);
         }
         return built;
+    }
+
+    /// <summary>
+    /// The contact's snapshot built from the database, which may already hold a committed version that Redis and the
+    /// local copy do not have yet (its write-through runs after the commit): offered to the local copy, so that a copy
+    /// here is never older than what the caller (a watcher, say) is told.
+    /// </summary>
+    private async Task<CustomerSnapshot?> ReadDatabaseAsync(Guid contactId, CancellationToken cancellationToken)
+    {
+        var snapshot = (await BuildManyAsync([contactId], cancellationToken)).SingleOrDefault();
+        if (snapshot is not null)
+        {
+            local.Offer(snapshot);
+        }
+        return snapshot;
     }
 
     private async Task<List<CustomerSnapshot>> BuildManyAsync(List<Guid> contactIds, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using Lifecycle.Contacts.Snapshots;
 using Lifecycle.Contacts.Tests.Infrastructure;
 using Lifecycle.Contracts.Contacts.V1;
 using Lifecycle.Redis;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Lifecycle.Contacts.Tests.Snapshots;
@@ -72,8 +73,45 @@ public sealed class SnapshotReadAfterWatchTests(ContactsInfrastructure infrastru
             version => version == told.Version, "the repair pass to write the version Redis refused");
     }
 
-    private Task<ContactsHost> StartAsync(Action<SnapshotWriteGate> created) =>
-        ContactsHost.StartAsync(infrastructure, "Sqlite", configure: builder => builder.Services.AddSingleton<IRedisDatabase>(provider =>
+    [Fact]
+    public async Task A_watch_opened_while_redis_refuses_writes_sends_nothing_newer_than_a_get_then_answers()
+    {
+        var gate = default(SnapshotWriteGate);
+        // A long local TTL: the copy must not go stale (and Get fall back to the database) while the test looks.
+        await using var host = await StartAsync(created => gate = created, new Dictionary<string, string?> { ["Contacts:SnapshotLocalCacheTtl"] = "00:01:00" });
+        var contact = (await host.Contacts.CreateContactAsync(ContactBuilder.Create())).Contact;
+        var id = contact.Id;
+        // A Get keeps a copy on this replica; the refused write of the first update still updates it (to version + 1).
+        await GetVersionAsync(host, id);
+        gate!.Failing = true;
+        await UpdateLocaleAsync(host, id, "fr");
+        Assert.Equal(contact.Version + 1, await GetVersionAsync(host, id));
+
+        // The second update is committed, but its snapshot write (and the repair pass's) waits: the copy here and
+        // Redis are behind the database, which is where a Watch of a contact awaiting repair reads its first snapshot.
+        gate.Hold();
+        gate.Failing = false;
+        var update = UpdateLocaleAsync(host, id, "de");
+        try
+        {
+            await Eventually.UntilAsync(() => host.QueryAsync(db => db.Contacts.Where(c => c.Id == Guid.Parse(id)).Select(c => c.Version).SingleAsync()),
+                version => version == contact.Version + 2, "the second update to commit");
+            using var watch = host.Snapshots.WatchCustomerSnapshot(new() { ContactId = id });
+            Assert.True(await watch.ResponseStream.MoveNext(CancellationToken.None));
+            var told = watch.ResponseStream.Current.Snapshot.Version;
+
+            Assert.Equal(contact.Version + 2, told);
+            Assert.True(await GetVersionAsync(host, id) >= told, $"the watch sent version {told}, then Get answered an older one");
+        }
+        finally
+        {
+            gate.Release();
+        }
+        await update;
+    }
+
+    private Task<ContactsHost> StartAsync(Action<SnapshotWriteGate> created, IDictionary<string, string?>? settings = null) =>
+        ContactsHost.StartAsync(infrastructure, "Sqlite", settings: settings, configure: builder => builder.Services.AddSingleton<IRedisDatabase>(provider =>
         {
             var gate = new SnapshotWriteGate(provider.GetRequiredService<RedisConnection>().GetDatabase());
             created(gate);
