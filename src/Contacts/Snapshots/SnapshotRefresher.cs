@@ -21,7 +21,8 @@ public sealed class SnapshotRefresher(IServiceScopeFactory scopes, SnapshotCache
     public bool HasPendingRepairs => !needsRepair.IsEmpty;
 
     /// <summary>True while the contact's cached snapshot may be older than the database (a failed write or rebuild).</summary>
-    public bool NeedsRepair(Guid contactId) => !needsRepair.IsEmpty && needsRepair.ContainsKey(contactId);
+    /// <remarks>No IsEmpty guard: on an empty dictionary it takes every lock, and empty is the normal state; ContainsKey takes none.</remarks>
+    public bool NeedsRepair(Guid contactId) => needsRepair.ContainsKey(contactId);
 
     public async Task RefreshAsync(IReadOnlyCollection<Guid> contactIds, CancellationToken cancellationToken)
     {
@@ -34,14 +35,7 @@ public sealed class SnapshotRefresher(IServiceScopeFactory scopes, SnapshotCache
         }
         // Pipelined on the shared connection: a batch costs about one round trip, not one per contact.
         await Task.WhenAll(snapshots.Select(snapshot => WriteThroughAsync(snapshot, settles)));
-        foreach (var (id, failure) in settles)
-        {
-            if (!snapshots.Exists(s => s.ContactId == id.ToString()))
-            {
-                // No such contact (any more): nothing to write, nothing stale to read.
-                needsRepair.TryRemove(KeyValuePair.Create(id, failure));
-            }
-        }
+        SettleMissing(settles, snapshots);
         // Only once Redis has the version (or, if the write failed, reads go to the database): the local copy first,
         // so that a Get answered from it is not older than what a watcher is told next.
         foreach (var snapshot in snapshots)
@@ -95,15 +89,30 @@ public sealed class SnapshotRefresher(IServiceScopeFactory scopes, SnapshotCache
         }
     }
 
+    /// <summary>Settles the failures of contacts the rebuild did not find: nothing to write, nothing stale to read.</summary>
+    private void SettleMissing(Dictionary<Guid, long> settles, List<CustomerSnapshot> snapshots)
+    {
+        if (settles.Count == 0)
+        {
+            return;
+        }
+        // One set, not a scan of the snapshots per failure: a repair pass settles up to all its contacts at once.
+        var built = snapshots.Select(s => s.ContactId).ToHashSet();
+        foreach (var (id, failure) in settles)
+        {
+            if (!built.Contains(id.ToString()))
+            {
+                needsRepair.TryRemove(KeyValuePair.Create(id, failure));
+            }
+        }
+    }
+
     private void MarkStale(Guid contactId) => needsRepair[contactId] = Interlocked.Increment(ref failures);
 
     private Dictionary<Guid, long> PendingRepairsOf(IReadOnlyCollection<Guid> contactIds)
     {
         var pending = new Dictionary<Guid, long>();
-        if (needsRepair.IsEmpty)
-        {
-            return pending;
-        }
+        // TryGetValue is lock-free; an IsEmpty guard would take every lock of the dictionary on each refresh.
         foreach (var id in contactIds)
         {
             if (needsRepair.TryGetValue(id, out var failure))
