@@ -45,8 +45,20 @@ public sealed class SnapshotRefresher(IServiceScopeFactory scopes, SnapshotCache
         }
     }
 
-    /// <summary>Rebuilds and writes the contacts whose write or rebuild failed; they stay in the set until that succeeds.</summary>
-    public Task RepairAsync(CancellationToken cancellationToken) => RefreshAsync([.. needsRepair.Keys], cancellationToken);
+    /// <summary>
+    /// Rebuilds and writes the contacts whose write or rebuild failed; they stay in the set until that succeeds. A
+    /// batch whose rebuild fails is retried in halves, so one contact that can never be rebuilt does not keep every
+    /// other marked contact on the database with it; the ones that fail alone are logged. Called by one loop at a time.
+    /// </summary>
+    public async Task RepairAsync(CancellationToken cancellationToken)
+    {
+        var pass = new RepairPass();
+        await RepairBatchAsync([.. needsRepair.Keys], pass, cancellationToken);
+        if (pass.Failures >= RepairPass.MaxFailures)
+        {
+            logger.LogWarning(pass.LastError, "Snapshot repair pass gave up after {Failures} failed rebuilds; the next pass retries", pass.Failures);
+        }
+    }
 
     /// <summary>Leaves contacts whose rebuild failed (e.g. the database was busy) to the next repair pass.</summary>
     public void ScheduleRepair(IEnumerable<Guid> contactIds)
@@ -89,6 +101,31 @@ public sealed class SnapshotRefresher(IServiceScopeFactory scopes, SnapshotCache
         }
     }
 
+    private async Task RepairBatchAsync(List<Guid> contactIds, RepairPass pass, CancellationToken cancellationToken)
+    {
+        if (pass.Failures >= RepairPass.MaxFailures)
+        {
+            return;
+        }
+        try
+        {
+            await RefreshAsync(contactIds, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            pass.Failures++;
+            pass.LastError = e;
+            if (contactIds.Count == 1)
+            {
+                logger.LogWarning(e, "Snapshot rebuild of {ContactId} keeps failing; it stays marked and is read from the database", contactIds[0]);
+                return;
+            }
+            var half = contactIds.Count / 2;
+            await RepairBatchAsync(contactIds.GetRange(0, half), pass, cancellationToken);
+            await RepairBatchAsync(contactIds.GetRange(half, contactIds.Count - half), pass, cancellationToken);
+        }
+    }
+
     /// <summary>Settles the failures of contacts the rebuild did not find: nothing to write, nothing stale to read.</summary>
     private void SettleMissing(Dictionary<Guid, long> settles, List<CustomerSnapshot> snapshots)
     {
@@ -121,5 +158,20 @@ public sealed class SnapshotRefresher(IServiceScopeFactory scopes, SnapshotCache
             }
         }
         return pending;
+    }
+
+    /// <summary>What one repair pass has been through.</summary>
+    private sealed class RepairPass
+    {
+        /// <summary>
+        /// With the database down every batch fails, and halving them all down to single contacts would cost about two
+        /// queries per marked contact each second: the pass stops after this many failures instead. A contact that
+        /// fails alone costs about log2(marked) of them, and the contacts cleared meanwhile leave the next pass smaller.
+        /// </summary>
+        public const int MaxFailures = 32;
+
+        public int Failures { get; set; }
+
+        public Exception? LastError { get; set; }
     }
 }

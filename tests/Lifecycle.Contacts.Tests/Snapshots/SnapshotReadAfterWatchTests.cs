@@ -111,12 +111,7 @@ public sealed class SnapshotReadAfterWatchTests(ContactsInfrastructure infrastru
     }
 
     private Task<ContactsHost> StartAsync(Action<SnapshotWriteGate> created, IDictionary<string, string?>? settings = null) =>
-        ContactsHost.StartAsync(infrastructure, "Sqlite", settings: settings, configure: builder => builder.Services.AddSingleton<IRedisDatabase>(provider =>
-        {
-            var gate = new SnapshotWriteGate(provider.GetRequiredService<RedisConnection>().GetDatabase());
-            created(gate);
-            return gate;
-        }));
+        SnapshotWriteGate.StartHostAsync(infrastructure, created, settings);
 
     private static async Task UpdateLocaleAsync(ContactsHost host, string contactId, string locale) =>
         await host.Contacts.UpdateContactAsync(new() { Contact = new Contact { Id = contactId, Locale = locale }, UpdateMask = new() { Paths = { "locale" } } });

@@ -1,5 +1,7 @@
 using Lifecycle.Contacts.Snapshots;
+using Lifecycle.Contacts.Tests.Infrastructure;
 using Lifecycle.Redis;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Lifecycle.Contacts.Tests.Snapshots;
 
@@ -16,6 +18,15 @@ public sealed class SnapshotWriteGate(IRedisDatabase redis) : IRedisDatabase
 
     /// <summary>Completes when a snapshot write reaches Redis while <see cref="Hold"/> is in force.</summary>
     public Task WriteHeld => writeHeld.Task;
+
+    /// <summary>A host on SQLite whose Redis connection is a gate, handed to <paramref name="created"/> when the host builds it.</summary>
+    public static Task<ContactsHost> StartHostAsync(ContactsInfrastructure infrastructure, Action<SnapshotWriteGate> created, IDictionary<string, string?>? settings = null) =>
+        ContactsHost.StartAsync(infrastructure, "Sqlite", settings: settings, configure: builder => builder.Services.AddSingleton<IRedisDatabase>(provider =>
+        {
+            var gate = new SnapshotWriteGate(provider.GetRequiredService<RedisConnection>().GetDatabase());
+            created(gate);
+            return gate;
+        }));
 
     /// <summary>Snapshot writes wait from now until <see cref="Release"/>.</summary>
     public void Hold() => Volatile.Write(ref release, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
