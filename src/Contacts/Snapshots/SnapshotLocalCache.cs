@@ -84,6 +84,12 @@ public sealed class SnapshotLocalCache(ISubscriber subscriber, IOptions<Contacts
         }
         var stripe = StripeOf(id);
         var now = Stopwatch.GetTimestamp();
+        // Room is made before taking the stripe's lock: a sweep walks every copy, and the other contacts of the stripe
+        // would wait for it. Checked again under the lock, without sweeping.
+        if (!entries.ContainsKey(id) && Count >= MaxEntries && !TrySweep(now))
+        {
+            return;
+        }
         // Under the stripe's lock, so that an Offer either comes first (and is seen here) or finds this copy to update.
         lock (stripe.Gate)
         {
@@ -102,7 +108,7 @@ public sealed class SnapshotLocalCache(ISubscriber subscriber, IOptions<Contacts
                     }
                     continue;
                 }
-                if (stripe.Offers != readStartedAt || (Count >= MaxEntries && !TrySweep(now)))
+                if (stripe.Offers != readStartedAt || Count >= MaxEntries)
                 {
                     return;
                 }
@@ -127,17 +133,25 @@ public sealed class SnapshotLocalCache(ISubscriber subscriber, IOptions<Contacts
             return;
         }
         var stripe = StripeOf(id);
+        if (!subscriber.IsConnected)
+        {
+            lock (stripe.Gate)
+            {
+                stripe.Offers++;
+            }
+            // Outside the stripe's lock: clearing takes every lock of the dictionary, and a removed copy is never older.
+            if (entries.ContainsKey(id))
+            {
+                Clear();
+            }
+            return;
+        }
         lock (stripe.Gate)
         {
             // Counted whether or not a copy is here: a read under way must not add an older copy after this (Remember).
             stripe.Offers++;
             if (!entries.TryGetValue(id, out var current))
             {
-                return;
-            }
-            if (!subscriber.IsConnected)
-            {
-                Clear();
                 return;
             }
             var now = Stopwatch.GetTimestamp();

@@ -34,7 +34,7 @@ public sealed class SnapshotReader(SnapshotCache cache, SnapshotLocalCache local
             refresher.ScheduleRepair([contactId]);
             return snapshot;
         }
-        return (await ReadThroughAsync([contactId], [readStartedAt], cancellationToken)).SingleOrDefault();
+        return (await ReadThroughAsync([contactId], new() { [contactId] = readStartedAt }, cancellationToken)).SingleOrDefault();
     }
 
     /// <summary>
@@ -79,9 +79,12 @@ public sealed class SnapshotReader(SnapshotCache cache, SnapshotLocalCache local
     /// </summary>
     private async Task<List<Guid>?> TryReadCacheAsync(List<Guid> wanted, List<CustomerSnapshot> found, CancellationToken cancellationToken)
     {
-        var readsStartedAt = wanted.ConvertAll(local.StartRead);
+        var readsStartedAt = new Dictionary<Guid, long>(wanted.Count);
+        foreach (var id in wanted)
+        {
+            readsStartedAt[id] = local.StartRead(id);
+        }
         List<Guid> misses = [];
-        List<long> missesStartedAt = [];
         try
         {
             var cached = await Task.WhenAll(wanted.Select(id => cache.GetAsync(id.ToString())));
@@ -89,13 +92,12 @@ public sealed class SnapshotReader(SnapshotCache cache, SnapshotLocalCache local
             {
                 if (cached[i] is { } snapshot)
                 {
-                    local.Remember(snapshot, readsStartedAt[i]);
+                    local.Remember(snapshot, readsStartedAt[wanted[i]]);
                     found.Add(snapshot);
                 }
                 else
                 {
                     misses.Add(wanted[i]);
-                    missesStartedAt.Add(readsStartedAt[i]);
                 }
             }
         }
@@ -106,7 +108,7 @@ public sealed class SnapshotReader(SnapshotCache cache, SnapshotLocalCache local
         }
         if (misses.Count > 0)
         {
-            found.AddRange(await ReadThroughAsync(misses, missesStartedAt, cancellationToken));
+            found.AddRange(await ReadThroughAsync(misses, readsStartedAt, cancellationToken));
         }
         return null;
     }
@@ -115,18 +117,13 @@ public sealed class SnapshotReader(SnapshotCache cache, SnapshotLocalCache local
     /// Builds cache misses from the database and writes them through (best effort: the caller has them either way);
     /// <paramref name="readsStartedAt"/> holds <see cref="SnapshotLocalCache.StartRead"/> of each, taken before Redis was read.
     /// </summary>
-    private async Task<List<CustomerSnapshot>> ReadThroughAsync(List<Guid> contactIds, List<long> readsStartedAt, CancellationToken cancellationToken)
+    private async Task<List<CustomerSnapshot>> ReadThroughAsync(List<Guid> contactIds, Dictionary<Guid, long> readsStartedAt, CancellationToken cancellationToken)
     {
         var built = await BuildManyAsync(contactIds, cancellationToken);
         await Task.WhenAll(built.Select(refresher.TryCacheAsync));
-        var startedAt = new Dictionary<Guid, long>(contactIds.Count);
-        for (var i = 0; i < contactIds.Count; i++)
-        {
-            startedAt.TryAdd(contactIds[i], readsStartedAt[i]);
-        }
         foreach (var snapshot in built)
         {
-            local.Remember(snapshot, startedAt[Guid.Parse(snapshot.ContactId)]);
+            local.Remember(snapshot, readsStartedAt[Guid.Parse(snapshot.ContactId)]);
         }
         return built;
     }
