@@ -14,7 +14,9 @@ namespace Lifecycle.Contacts.Snapshots;
 /// <see cref="ReadIdleTtlFactor"/> × Contacts:SnapshotLocalCacheTtl. So a write-heavy load with few readers keeps
 /// nothing here. An announcement lost while the subscription reconnects cannot be noticed, so every copy also goes
 /// stale after Contacts:SnapshotLocalCacheTtl (1 s by default): the bound on how stale a read can be. While the
-/// subscription is down the copy is dropped and bypassed.
+/// subscription is down the copy is dropped and bypassed. Every version is offered here before this replica's watchers
+/// hear of it, and a read that a newer offer overtook does not add its older copy (<see cref="StartRead"/>): once a
+/// watcher here was told version V, a Get here answers V or newer.
 /// </summary>
 public sealed class SnapshotLocalCache(ISubscriber subscriber, IOptions<ContactsOptions> options)
 {
@@ -24,7 +26,11 @@ public sealed class SnapshotLocalCache(ISubscriber subscriber, IOptions<Contacts
     /// <summary>A copy not read for this many local TTLs is dropped on its next update or sweep.</summary>
     public const int ReadIdleTtlFactor = 10;
 
+    /// <summary>Offers and remembered copies of contacts are ordered per stripe of contacts (a lock and an offer count each).</summary>
+    private const int StripeCount = 256;
+
     private readonly ConcurrentDictionary<Guid, Entry> entries = new();
+    private readonly Stripe[] stripes = [.. Enumerable.Range(0, StripeCount).Select(_ => new Stripe())];
     private readonly TimeSpan ttl = options.Value.SnapshotLocalCacheTtl;
     private readonly TimeSpan readIdle = options.Value.SnapshotLocalCacheTtl * ReadIdleTtlFactor;
 
@@ -57,37 +63,60 @@ public sealed class SnapshotLocalCache(ISubscriber subscriber, IOptions<Contacts
         return entry.Response;
     }
 
-    /// <summary>Keeps a copy of a snapshot just read for a caller (from Redis or the database), unless a newer version is here.</summary>
-    public void Remember(CustomerSnapshot snapshot)
+    /// <summary>
+    /// Call before reading a contact's snapshot from Redis or the database, and hand the result to
+    /// <see cref="Remember"/>: it tells whether a newer version was offered while the read was under way.
+    /// </summary>
+    public long StartRead(Guid contactId) => Volatile.Read(ref StripeOf(contactId).Offers);
+
+    /// <summary>
+    /// Keeps a copy of a snapshot just read for a caller (from Redis or the database, read after
+    /// <paramref name="readStartedAt"/> = <see cref="StartRead"/>), unless a newer version is here. A contact without a
+    /// copy gets none when a version was offered since the read started: that version may be newer than the one read
+    /// (the read overtook its Redis write), its watchers may have been told about it already, and with no copy to
+    /// compare against, this older one would be served until the local TTL ends — time going backwards for them.
+    /// </summary>
+    public void Remember(CustomerSnapshot snapshot, long readStartedAt)
     {
         if (ttl <= TimeSpan.Zero || !subscriber.IsConnected || !Guid.TryParse(snapshot.ContactId, out var id))
         {
             return;
         }
+        var stripe = StripeOf(id);
         var now = Stopwatch.GetTimestamp();
-        while (true)
+        // Room is made before taking the stripe's lock: a sweep walks every copy, and the other contacts of the stripe
+        // would wait for it. Checked again under the lock, without sweeping.
+        if (!entries.ContainsKey(id) && Count >= MaxEntries && !TrySweep(now))
         {
-            if (entries.TryGetValue(id, out var current))
+            return;
+        }
+        // Under the stripe's lock, so that an Offer either comes first (and is seen here) or finds this copy to update.
+        lock (stripe.Gate)
+        {
+            while (true)
             {
-                if (current.Version > snapshot.Version)
+                if (entries.TryGetValue(id, out var current))
                 {
-                    current.MarkRead(now);
+                    if (current.Version > snapshot.Version)
+                    {
+                        current.MarkRead(now);
+                        return;
+                    }
+                    if (entries.TryUpdate(id, new Entry(snapshot, now, now), current))
+                    {
+                        return;
+                    }
+                    continue;
+                }
+                if (stripe.Offers != readStartedAt || Count >= MaxEntries)
+                {
                     return;
                 }
-                if (entries.TryUpdate(id, new Entry(snapshot, now, now), current))
+                if (entries.TryAdd(id, new Entry(snapshot, now, now)))
                 {
+                    Interlocked.Increment(ref count);
                     return;
                 }
-                continue;
-            }
-            if (Count >= MaxEntries && !TrySweep(now))
-            {
-                return;
-            }
-            if (entries.TryAdd(id, new Entry(snapshot, now, now)))
-            {
-                Interlocked.Increment(ref count);
-                return;
             }
         }
     }
@@ -99,25 +128,43 @@ public sealed class SnapshotLocalCache(ISubscriber subscriber, IOptions<Contacts
     /// </summary>
     public void Offer(CustomerSnapshot snapshot)
     {
-        if (ttl <= TimeSpan.Zero || !Guid.TryParse(snapshot.ContactId, out var id) || !entries.TryGetValue(id, out var current))
+        if (ttl <= TimeSpan.Zero || !Guid.TryParse(snapshot.ContactId, out var id))
         {
             return;
         }
+        var stripe = StripeOf(id);
         if (!subscriber.IsConnected)
         {
-            Clear();
+            lock (stripe.Gate)
+            {
+                stripe.Offers++;
+            }
+            // Outside the stripe's lock: clearing takes every lock of the dictionary, and a removed copy is never older.
+            if (entries.ContainsKey(id))
+            {
+                Clear();
+            }
             return;
         }
-        var now = Stopwatch.GetTimestamp();
-        if (Stopwatch.GetElapsedTime(current.ReadAt, now) >= readIdle)
+        lock (stripe.Gate)
         {
-            Remove(id, current);
-            return;
-        }
-        if (current.Version <= snapshot.Version)
-        {
-            // Lost to a concurrent update: that one is as new or newer, or the next read remembers the right one.
-            entries.TryUpdate(id, new Entry(snapshot, now, current.ReadAt), current);
+            // Counted whether or not a copy is here: a read under way must not add an older copy after this (Remember).
+            stripe.Offers++;
+            if (!entries.TryGetValue(id, out var current))
+            {
+                return;
+            }
+            var now = Stopwatch.GetTimestamp();
+            if (Stopwatch.GetElapsedTime(current.ReadAt, now) >= readIdle)
+            {
+                Remove(id, current);
+                return;
+            }
+            if (current.Version <= snapshot.Version)
+            {
+                // Lost only to a sweep that removed the copy: the next read remembers the right one.
+                entries.TryUpdate(id, new Entry(snapshot, now, current.ReadAt), current);
+            }
         }
     }
 
@@ -157,6 +204,16 @@ public sealed class SnapshotLocalCache(ISubscriber subscriber, IOptions<Contacts
     {
         entries.Clear();
         Volatile.Write(ref count, 0);
+    }
+
+    private Stripe StripeOf(Guid contactId) => stripes[(contactId.GetHashCode() & int.MaxValue) % StripeCount];
+
+    private sealed class Stripe
+    {
+        public readonly Lock Gate = new();
+
+        /// <summary>How many snapshots of this stripe's contacts were offered; written under <see cref="Gate"/>.</summary>
+        public long Offers;
     }
 
     /// <remarks>StoredAt and ReadAt are Stopwatch timestamps: expiry is real elapsed time, not the business clock.</remarks>

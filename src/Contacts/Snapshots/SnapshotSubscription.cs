@@ -16,8 +16,10 @@ public sealed class SnapshotSubscription(ISubscriber subscriber, SnapshotWatcher
                 await subscriber.SubscribeAsync(RedisChannel.Literal(SnapshotCache.ChangedChannel), (_, message) =>
                 {
                     var snapshot = CustomerSnapshot.Parser.ParseFrom((byte[])message!);
-                    watchers.Publish(snapshot);
+                    // Announced after the Redis write; the local copy before the watchers, so a Get here that follows
+                    // what a watcher was told is not answered from an older copy.
                     local.Offer(snapshot);
+                    watchers.Publish(snapshot);
                 });
                 return;
             }

@@ -25,11 +25,11 @@ public sealed class SnapshotLocalCacheBoundsTests
     {
         var cache = NewCache(TimeSpan.FromMinutes(1));
         var id = Guid.NewGuid();
-        cache.Remember(Snapshot(id, 3));
+        Remember(cache, id, 3);
 
         cache.Offer(Snapshot(id, 5));
         cache.Offer(Snapshot(id, 4));
-        cache.Remember(Snapshot(id, 2));
+        Remember(cache, id, 2);
 
         Assert.Equal(5, cache.TryGet(id)?.Snapshot.Version);
         Assert.Equal(1, cache.Count);
@@ -41,19 +41,19 @@ public sealed class SnapshotLocalCacheBoundsTests
         var cache = NewCache(TimeSpan.FromSeconds(1));
         for (var i = 0; i < SnapshotLocalCache.MaxEntries; i++)
         {
-            cache.Remember(Snapshot(Guid.NewGuid(), 1));
+            Remember(cache, Guid.NewGuid(), 1);
         }
         Assert.Equal(SnapshotLocalCache.MaxEntries, cache.Count);
         var late = Guid.NewGuid();
 
         // Every copy is fresh: no room, and the sweep that found none is not repeated on every call.
-        cache.Remember(Snapshot(late, 1));
+        Remember(cache, late, 1);
         Assert.Null(cache.TryGet(late));
         Assert.Equal(SnapshotLocalCache.MaxEntries, cache.Count);
 
         // Once stale, the next sweep clears them and the new contact gets its copy.
         Thread.Sleep(TimeSpan.FromSeconds(1.2));
-        cache.Remember(Snapshot(late, 1));
+        Remember(cache, late, 1);
         Assert.Equal(1, cache.Count);
         Assert.Equal(1, cache.TryGet(late)?.Snapshot.Version);
     }
@@ -63,7 +63,7 @@ public sealed class SnapshotLocalCacheBoundsTests
     {
         var cache = NewCache(TimeSpan.FromMilliseconds(20));
         var id = Guid.NewGuid();
-        cache.Remember(Snapshot(id, 1));
+        Remember(cache, id, 1);
 
         Thread.Sleep(TimeSpan.FromMilliseconds(20 * SnapshotLocalCache.ReadIdleTtlFactor + 50));
         cache.Offer(Snapshot(id, 2));
@@ -71,6 +71,29 @@ public sealed class SnapshotLocalCacheBoundsTests
         Assert.Equal(0, cache.Count);
         Assert.Null(cache.TryGet(id));
     }
+
+    [Fact]
+    public void A_read_overtaken_by_a_newer_version_leaves_no_older_copy_behind()
+    {
+        var cache = NewCache(TimeSpan.FromMinutes(1));
+        var id = Guid.NewGuid();
+
+        // A Get read version 3 from Redis; before it kept its copy, version 4 was written and offered (the watchers
+        // are told next). With no copy to compare against, keeping 3 would answer 3 after a watcher saw 4.
+        var readStartedAt = cache.StartRead(id);
+        cache.Offer(Snapshot(id, 4));
+        cache.Remember(Snapshot(id, 3), readStartedAt);
+
+        Assert.Null(cache.TryGet(id));
+        Assert.Equal(0, cache.Count);
+
+        // The next read, started after the offer, keeps its copy.
+        Remember(cache, id, 4);
+        Assert.Equal(4, cache.TryGet(id)?.Snapshot.Version);
+    }
+
+    /// <summary>A read with nothing offered in between: its copy is kept.</summary>
+    private static void Remember(SnapshotLocalCache cache, Guid id, long version) => cache.Remember(Snapshot(id, version), cache.StartRead(id));
 
     private static SnapshotLocalCache NewCache(TimeSpan ttl) =>
         new(new ConnectedSubscriber(), Options.Create(new ContactsOptions { PageTokenKey = "0123456789abcdef", SnapshotLocalCacheTtl = ttl }));
