@@ -133,38 +133,35 @@ public sealed class SnapshotLocalCache(ISubscriber subscriber, IOptions<Contacts
             return;
         }
         var stripe = StripeOf(id);
-        if (!subscriber.IsConnected)
-        {
-            lock (stripe.Gate)
-            {
-                stripe.Offers++;
-            }
-            // Outside the stripe's lock: clearing takes every lock of the dictionary, and a removed copy is never older.
-            if (entries.ContainsKey(id))
-            {
-                Clear();
-            }
-            return;
-        }
+        var connected = subscriber.IsConnected;
         lock (stripe.Gate)
         {
             // Counted whether or not a copy is here: a read under way must not add an older copy after this (Remember).
             stripe.Offers++;
-            if (!entries.TryGetValue(id, out var current))
+            if (connected && entries.TryGetValue(id, out var current))
             {
-                return;
+                Update(id, current, snapshot);
             }
-            var now = Stopwatch.GetTimestamp();
-            if (Stopwatch.GetElapsedTime(current.ReadAt, now) >= readIdle)
-            {
-                Remove(id, current);
-                return;
-            }
-            if (current.Version <= snapshot.Version)
-            {
-                // Lost only to a sweep that removed the copy: the next read remembers the right one.
-                entries.TryUpdate(id, new Entry(snapshot, now, current.ReadAt), current);
-            }
+        }
+        // Outside the stripe's lock: clearing takes every lock of the dictionary, and a removed copy is never older.
+        if (!connected && entries.ContainsKey(id))
+        {
+            Clear();
+        }
+    }
+
+    // Under the stripe's lock (Offer).
+    private void Update(Guid id, Entry current, CustomerSnapshot snapshot)
+    {
+        var now = Stopwatch.GetTimestamp();
+        if (Stopwatch.GetElapsedTime(current.ReadAt, now) >= readIdle)
+        {
+            Remove(id, current);
+        }
+        else if (current.Version <= snapshot.Version)
+        {
+            // Lost only to a sweep that removed the copy: the next read remembers the right one.
+            entries.TryUpdate(id, new Entry(snapshot, now, current.ReadAt), current);
         }
     }
 

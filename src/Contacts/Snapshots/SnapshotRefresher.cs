@@ -11,7 +11,7 @@ namespace Lifecycle.Contacts.Snapshots;
 /// succeeds, reads of that contact go to the database (<see cref="NeedsRepair"/>), since Redis may hold an older
 /// version than the watchers were told.
 /// </summary>
-public sealed class SnapshotRefresher(IServiceScopeFactory scopes, SnapshotCache cache, SnapshotWatchers watchers, SnapshotLocalCache local, ILogger<SnapshotRefresher> logger)
+public sealed class SnapshotRefresher(IServiceScopeFactory scopes, SnapshotCache cache, SnapshotWatchers watchers, ILogger<SnapshotRefresher> logger)
 {
     // Each contact with the number of its latest failure: a write settles only the failures it read the database
     // after, so a concurrent newer failure of the same contact is not cleared by an older version's success.
@@ -36,11 +36,10 @@ public sealed class SnapshotRefresher(IServiceScopeFactory scopes, SnapshotCache
         // Pipelined on the shared connection: a batch costs about one round trip, not one per contact.
         await Task.WhenAll(snapshots.Select(snapshot => WriteThroughAsync(snapshot, settles)));
         SettleMissing(settles, snapshots);
-        // Only once Redis has the version (or, if the write failed, reads go to the database): the local copy first,
-        // so that a Get answered from it is not older than what a watcher is told next.
+        // Only once Redis has the version (or, if the write failed, reads go to the database); Publish brings the
+        // local copy up to it before telling the watchers.
         foreach (var snapshot in snapshots)
         {
-            local.Offer(snapshot);
             watchers.Publish(snapshot);
         }
     }

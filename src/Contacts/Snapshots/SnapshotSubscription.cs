@@ -4,7 +4,7 @@ using Lifecycle.Redis;
 namespace Lifecycle.Contacts.Snapshots;
 
 /// <summary>Subscribes this replica to "snapshot-changed" (re-subscribed by the client after reconnects) and feeds local watchers and the local snapshot copy.</summary>
-public sealed class SnapshotSubscription(ISubscriber subscriber, SnapshotWatchers watchers, SnapshotLocalCache local, ILogger<SnapshotSubscription> logger) : BackgroundService
+public sealed class SnapshotSubscription(ISubscriber subscriber, SnapshotWatchers watchers, ILogger<SnapshotSubscription> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -16,9 +16,7 @@ public sealed class SnapshotSubscription(ISubscriber subscriber, SnapshotWatcher
                 await subscriber.SubscribeAsync(RedisChannel.Literal(SnapshotCache.ChangedChannel), (_, message) =>
                 {
                     var snapshot = CustomerSnapshot.Parser.ParseFrom((byte[])message!);
-                    // Announced after the Redis write; the local copy before the watchers, so a Get here that follows
-                    // what a watcher was told is not answered from an older copy.
-                    local.Offer(snapshot);
+                    // Announced after the Redis write; Publish updates the local copy before the watchers.
                     watchers.Publish(snapshot);
                 });
                 return;

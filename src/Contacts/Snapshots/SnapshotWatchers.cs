@@ -4,8 +4,12 @@ using Lifecycle.Contracts.Contacts.V1;
 
 namespace Lifecycle.Contacts.Snapshots;
 
-/// <summary>This replica's open WatchCustomerSnapshot streams, fed by Redis pub/sub and by this replica's own writes.</summary>
-public sealed class SnapshotWatchers
+/// <summary>
+/// This replica's open WatchCustomerSnapshot streams, fed by Redis pub/sub and by this replica's own writes. Every
+/// version published reaches the replica's local copy before any watcher hears of it, so a Get here that follows what a
+/// watcher was told is never answered from an older copy.
+/// </summary>
+public sealed class SnapshotWatchers(SnapshotLocalCache local)
 {
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<Channel<CustomerSnapshot>, byte>> watchers = new();
 
@@ -24,8 +28,10 @@ public sealed class SnapshotWatchers
         });
     }
 
+    /// <summary>Offers <paramref name="snapshot"/> to the local copy, then tells the contact's watchers.</summary>
     public void Publish(CustomerSnapshot snapshot)
     {
+        local.Offer(snapshot);
         if (watchers.TryGetValue(snapshot.ContactId, out var set))
         {
             // Enumerated in place: Keys would take every lock of the set and copy it, on each of the consumer's writes.
