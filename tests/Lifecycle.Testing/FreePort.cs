@@ -1,5 +1,4 @@
-using System.Net;
-using System.Net.Sockets;
+using Lifecycle.Hosting.Orchestration;
 
 namespace Lifecycle.Testing;
 
@@ -15,32 +14,13 @@ public static class FreePort
 
     public static int Next()
     {
-        while (true)
+        lock (Sync)
         {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            lock (Sync)
-            {
-                if (HandedOut.Add(port))
-                {
-                    return port;
-                }
-            }
+            var port = LoopbackPort.Free(HandedOut.Contains);
+            HandedOut.Add(port);
+            return port;
         }
     }
 
-    public static bool IsFree(int port)
-    {
-        try
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, port);
-            listener.Start();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
+    public static bool IsFree(int port) => LoopbackPort.IsFree(port);
 }

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-
 namespace Lifecycle.Hosting.Orchestration;
 
 /// <summary>
@@ -33,31 +30,5 @@ internal sealed class PortAllocator(HostingOptions options)
         return port;
     }
 
-    public static bool IsFree(int port)
-    {
-        try
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, port);
-            listener.Start();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
-
-    private int FreePort()
-    {
-        while (true)
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            if (!assigned.Contains(port))
-            {
-                return port;
-            }
-        }
-    }
+    private int FreePort() => LoopbackPort.Free(assigned.Contains);
 }

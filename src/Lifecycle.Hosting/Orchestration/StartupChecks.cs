@@ -28,7 +28,7 @@ internal static class StartupChecks
         }
         foreach (var (owner, port) in ports)
         {
-            if (!PortAllocator.IsFree(port))
+            if (!LoopbackPort.IsFree(port))
             {
                 throw new HostingStartupException(
                     $"port {port} for {owner} is in use: stop whatever holds it, or choose other ports (--port-base N, Ports__<resource>=N, --free-ports)");
