@@ -14,8 +14,8 @@ public static class WarmUp
     /// <summary>A settled round compiles at most this many methods per 1,000 events (measured runs after a 30 s warm-up: ~5).</summary>
     public const int SettledMethodsPerThousandEvents = 10;
 
-    /// <summary>Runs the warm-up and returns how many events it offered (all applied before it returns).</summary>
-    public static async Task<int> RunAsync(BenchSettings settings, Func<DateTimeOffset, int, Task> unitOfWork, Func<int, Task> waitForApplied, string label)
+    /// <summary>Runs the warm-up; every event it offered is applied before it returns.</summary>
+    public static async Task RunAsync(BenchSettings settings, Func<DateTimeOffset, int, Task> unitOfWork, Func<int, Task> waitForApplied, string label)
     {
         var offered = 0;
         var round = settings.WarmUpEvents;
@@ -33,7 +33,6 @@ public static class WarmUp
         }
         while (!settled && offered < settings.WarmUpMaxEvents);
         Console.WriteLine($"[{label}] warmed up with {offered} events{(settled ? "" : " (the most allowed, --warmup-max-events)")}; its last round compiled {compiled} methods");
-        return offered;
     }
 
     /// <summary>Rounds after the first are 5 s of load each (10,000 events when offered as fast as possible).</summary>
