@@ -6,7 +6,8 @@
 # --warmup-events N and --warmup-max-events M (offered at the same rate before measuring: at least N, default 10000, then 5 s rounds until
 # tiered compilation settles, at most M, default 120000), --timeline for committed/relayed/applied per second, --profile for inbox batch and relay phase timings,
 # --pg-pool N for Npgsql's Maximum Pool Size, --unpooled-contexts (a DbContext per scope instead of AddServiceDbContext's pool),
-# --no-npgsql-defaults (Npgsql's own No Reset On Close and Max Auto Prepare), CPU core-ms per event always printed,
+# --no-npgsql-defaults (Npgsql's own No Reset On Close, Max Auto Prepare and Multiplexing), --pg-set Key=Value (an Npgsql
+# connection string setting for the PostgreSQL scenario, e.g. Multiplexing=false; repeatable), CPU core-ms per event always printed,
 # --set Messaging:Key=Value to override a library setting in the outbox/inbox scenarios, --batch-saving
 # AfterEachMessage|OncePerBatch for the insert-only benchmark handler, OncePerBatch by default).
 set -euo pipefail

@@ -1,7 +1,7 @@
 using Lifecycle.Messaging.Bench;
 using Lifecycle.Testing;
 
-// Usage: bench/messaging.sh [--events N] [--rate R|0] [--in-flight N] [--ungated-producers] [--per-commit K] [--provider sqlite|postgres] [--pg-pool N] [--unpooled-contexts] [--no-npgsql-defaults] [--warmup-events N] [--warmup-max-events M] [--timeline] [--profile] [--set Key=Value]... [--batch-saving AfterEachMessage|OncePerBatch]
+// Usage: bench/messaging.sh [--events N] [--rate R|0] [--in-flight N] [--ungated-producers] [--per-commit K] [--provider sqlite|postgres] [--pg-pool N] [--unpooled-contexts] [--no-npgsql-defaults] [--pg-set Key=Value]... [--warmup-events N] [--warmup-max-events M] [--timeline] [--profile] [--set Key=Value]... [--batch-saving AfterEachMessage|OncePerBatch]
 // Starts its own RabbitMQ and PostgreSQL (Lifecycle.Testing fixtures) and a SQLite file, then runs the baseline
 // (plain MassTransit) and both providers in this one process, so the ratios compare like with like.
 var settings = BenchSettings.Parse(args);
@@ -21,7 +21,11 @@ try
     if (!settings.NpgsqlDefaults)
     {
         // Npgsql's own defaults, set explicitly so AddServiceDbContext leaves them (as before round 5).
-        pg += ";No Reset On Close=false;Max Auto Prepare=0";
+        pg += ";No Reset On Close=false;Max Auto Prepare=0;Multiplexing=false";
+    }
+    foreach (var setting in settings.PostgresSettings ?? [])
+    {
+        pg += $";{setting}";
     }
     var baseline = await BaselineScenario.RunAsync(rabbit.ConnectionString, settings);
     var results = new List<BenchResult> { baseline };

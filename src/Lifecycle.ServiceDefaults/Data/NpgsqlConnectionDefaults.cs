@@ -15,12 +15,22 @@ namespace Lifecycle.ServiceDefaults.Data;
 /// once per physical connection instead of parsed and planned on every execution. PostgreSQL re-plans a prepared
 /// statement itself when a table it uses changes; EF names every column, so only a change of a selected column's
 /// type between two replicas' schemas could make one fail ("cached plan must not change result type").</item>
+/// <item><c>Multiplexing=true</c>: a command outside a transaction (a unit of work's single-statement SaveChanges)
+/// does not take a physical connection for itself: Npgsql writes the commands of concurrent callers to a few shared
+/// connections in batches and reads their results back in order, so many units of work share one socket write and one
+/// backend wake-up instead of a round trip each. On a loaded machine that round trip (two process wake-ups and the
+/// loopback TCP work in both kernels) costs more CPU than the statement: the messaging benchmark's PostgreSQL CPU per
+/// event fell from 0.31–0.35 to 0.25–0.26 core-ms, the whole pipeline's from 1.07–1.23 to 0.90–1.00 (round 8 in
+/// docs/benchmarks.md). An explicit transaction (the relay's claim, an inbox batch, any service transaction) binds a
+/// connection for its length as before. Safe for the same reason as No Reset On Close: nothing of ours keeps session
+/// state, which a multiplexed command could not rely on.</item>
 /// </list>
 /// </summary>
 public static class NpgsqlConnectionDefaults
 {
     public const bool NoResetOnClose = true;
     public const int MaxAutoPrepare = 32;
+    public const bool Multiplexing = true;
 
     /// <summary>The connection string with each default added where it does not set that key (under any of its spellings).</summary>
     public static string Apply(string connectionString)
@@ -35,6 +45,10 @@ public static class NpgsqlConnectionDefaults
         if (!keys.Contains(Normalize(nameof(NpgsqlConnectionStringBuilder.MaxAutoPrepare))))
         {
             builder.MaxAutoPrepare = MaxAutoPrepare;
+        }
+        if (!keys.Contains(Normalize(nameof(NpgsqlConnectionStringBuilder.Multiplexing))))
+        {
+            builder.Multiplexing = Multiplexing;
         }
         return builder.ConnectionString;
     }

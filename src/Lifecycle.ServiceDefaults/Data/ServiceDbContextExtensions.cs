@@ -73,6 +73,8 @@ public static class ServiceDbContextExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<MigrationStatus<TContext>>();
         builder.Services.AddHostedService<DatabaseMigrator<TContext>>();
+        builder.Services.AddHostedService(provider => new PostgresPoolRelease<TContext>(
+            provider.GetRequiredService<IOptionsMonitor<ServiceDatabaseOptions>>(), connectionName));
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck<TContext>>(
             connectionName, failureStatus: null, tags: [HealthTags.Ready, "database"]);
         return builder;

@@ -2,6 +2,7 @@ using Lifecycle.Messaging.TestDispatcher.Model;
 using Lifecycle.ServiceDefaults.Data;
 using Lifecycle.Testing;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Lifecycle.Messaging.Tests.Infrastructure;
 
@@ -54,7 +55,9 @@ public sealed class TestDatabase : IDisposable
         }
         else
         {
-            options.UseNpgsql(ConnectionString);
+            // The Npgsql settings a service's context connects with (multiplexing, auto-prepare, no reset on close), so
+            // the outbox and inbox are tested as they run.
+            options.UseNpgsql(NpgsqlConnectionDefaults.Apply(ConnectionString));
         }
     }
 
@@ -65,5 +68,15 @@ public sealed class TestDatabase : IDisposable
         return new TestDbContext(options.Options);
     }
 
-    public void Dispose() => directory?.Dispose();
+    public void Dispose()
+    {
+        directory?.Dispose();
+        if (Provider == Provider.Postgres)
+        {
+            // Every test's database has its own Npgsql pool, which would keep its connections open (idle ones for minutes)
+            // while the next tests open theirs against the same server's max_connections.
+            using var connection = new NpgsqlConnection(NpgsqlConnectionDefaults.Apply(ConnectionString));
+            NpgsqlConnection.ClearPool(connection);
+        }
+    }
 }

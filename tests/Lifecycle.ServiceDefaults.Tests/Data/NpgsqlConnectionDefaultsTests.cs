@@ -15,18 +15,20 @@ public sealed class NpgsqlConnectionDefaultsTests(PostgresFixture postgres) : IC
 
         Assert.True(applied.NoResetOnClose);
         Assert.Equal(NpgsqlConnectionDefaults.MaxAutoPrepare, applied.MaxAutoPrepare);
+        Assert.True(applied.Multiplexing);
         Assert.Equal("orders", applied.Database);
     }
 
     [Theory]
-    [InlineData("Host=db;No Reset On Close=false;Max Auto Prepare=0")]
-    [InlineData("Host=db;noresetonclose=False;MAXAUTOPREPARE=0")]
+    [InlineData("Host=db;No Reset On Close=false;Max Auto Prepare=0;Multiplexing=false")]
+    [InlineData("Host=db;noresetonclose=False;MAXAUTOPREPARE=0;multiplexing=False")]
     public void Settings_the_connection_string_makes_are_kept(string connectionString)
     {
         var applied = new NpgsqlConnectionStringBuilder(NpgsqlConnectionDefaults.Apply(connectionString));
 
         Assert.False(applied.NoResetOnClose);
         Assert.Equal(0, applied.MaxAutoPrepare);
+        Assert.False(applied.Multiplexing);
     }
 
     [Fact]
@@ -42,6 +44,7 @@ public sealed class NpgsqlConnectionDefaultsTests(PostgresFixture postgres) : IC
 
         Assert.True(used.NoResetOnClose);
         Assert.Equal(NpgsqlConnectionDefaults.MaxAutoPrepare, used.MaxAutoPrepare);
+        Assert.True(used.Multiplexing);
         Assert.Equal(1, await NotesDatabase.CountAppliedMigrationsAsync(app));
     }
 }
