@@ -126,7 +126,9 @@ internal static class OutboxClaim
         // long.MaxValue: it cuts nothing). A generic plan knows neither the bound nor the limit; it assumes the limit
         // stops the scan early, so walking that index in its order, with no sort, is its cheapest path. Without it the
         // generic plan preferred the primary key (Sequence < bound, SentAt tested per row) as soon as the unsent rows
-        // were a tenth of the table, and that reads every retained sent row below the bound on every pass.
+        // were a tenth of the table, or statistics still counted rows marked since as unsent, and that reads every
+        // retained sent row below the bound on every pass. A plain index scan also marks the index entries of rows that
+        // were marked sent as dead once no transaction can see them, so later passes skip them (a bitmap scan does not).
         return $"SELECT * FROM (SELECT * FROM {table} WHERE {sentAt} IS NULL AND {sequence} < {{2}} ORDER BY {sentAt}, {sequence} LIMIT {{3}}) AS unsent " +
             $"WHERE {Column(nameof(OutboxMessage.AggregateId))} IN (SELECT unnest({{0}})) AND {sequence} NOT IN (SELECT unnest({{1}}))";
     }
