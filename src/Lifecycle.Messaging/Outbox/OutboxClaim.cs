@@ -67,7 +67,7 @@ internal static class OutboxClaim
         var taken = claimed.Select(m => m.Sequence).Concat(marking ?? Enumerable.Empty<long>()).ToArray();
         var before = claimed.Max(m => m.Sequence);
         var ahead = LocksRows(db)
-            ? db.Set<OutboxMessage>().FromSqlRaw(RowsAheadSql(db), aggregates, taken, before, long.MaxValue)
+            ? db.Set<OutboxMessage>().FromSqlRaw(RowsAheadSql(db), aggregates, taken, before)
             : db.Set<OutboxMessage>().Where(m => m.SentAt == null && m.Sequence < before && aggregates.Contains(m.AggregateId) && !taken.Contains(m.Sequence));
         var blockers = await ahead
             // One scan of the range: the earliest retry time among an aggregate's rows ahead is its first row's (a later
@@ -122,14 +122,15 @@ internal static class OutboxClaim
         var (table, Column) = Names(db);
         var sentAt = Column(nameof(OutboxMessage.SentAt));
         var sequence = Column(nameof(OutboxMessage.Sequence));
-        // The range is read alone, in the (SentAt, Sequence) index's order, under a LIMIT of a parameter ({3}, bound to
-        // long.MaxValue: it cuts nothing). A generic plan knows neither the bound nor the limit; it assumes the limit
-        // stops the scan early, so walking that index in its order, with no sort, is its cheapest path. Without it the
-        // generic plan preferred the primary key (Sequence < bound, SentAt tested per row) as soon as the unsent rows
-        // were a tenth of the table, or statistics still counted rows marked since as unsent, and that reads every
-        // retained sent row below the bound on every pass. A plain index scan also marks the index entries of rows that
-        // were marked sent as dead once no transaction can see them, so later passes skip them (a bitmap scan does not).
-        return $"SELECT * FROM (SELECT * FROM {table} WHERE {sentAt} IS NULL AND {sequence} < {{2}} ORDER BY {sentAt}, {sequence} LIMIT {{3}}) AS unsent " +
+        // The range is read alone, in the (SentAt, Sequence) index's order, under LIMIT (SELECT NULL): no limit when it
+        // runs (a null count means none), but the planner cannot evaluate a subquery, so it plans for a limit that stops
+        // the scan early, and walking that index in its order, with no sort, is then its cheapest path — in a generic
+        // plan and in a custom one alike. Planned without a limit, the primary key (Sequence < bound, SentAt tested per
+        // row) won as soon as the unsent rows were a tenth of the table, or statistics still counted rows marked since
+        // as unsent, and it reads every retained sent row below the bound on every pass. A plain index scan also marks
+        // the index entries that rows marked sent left behind as dead once no transaction can see them, so later passes
+        // skip them (a bitmap scan visits them until vacuum).
+        return $"SELECT * FROM (SELECT * FROM {table} WHERE {sentAt} IS NULL AND {sequence} < {{2}} ORDER BY {sentAt}, {sequence} LIMIT (SELECT NULL::bigint)) AS unsent " +
             $"WHERE {Column(nameof(OutboxMessage.AggregateId))} IN (SELECT unnest({{0}})) AND {sequence} NOT IN (SELECT unnest({{1}}))";
     }
 
