@@ -23,6 +23,7 @@ public sealed class OutboxClaimPlanTests(PostgresFixture postgres)
     private const int Aggregates = 50;
     private const int HeldRun = 1_000;
     private const int Holds = 3_000;
+    private const int CheckedAggregates = 500;
 
     [Fact]
     public async Task The_claim_reads_one_batch_not_the_backlog_nor_the_retained_sent_rows()
@@ -79,6 +80,78 @@ public sealed class OutboxClaimPlanTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task A_generic_plan_of_the_order_check_matches_aggregates_and_taken_sequences_by_hash_in_the_bounded_range()
+    {
+        using var database = await TestDatabase.CreateAsync(Provider.Postgres, postgres);
+        await using var db = database.CreateContext();
+        await SeedAsync(db, aggregates: CheckedAggregates);
+
+        var plan = await CheckSecondRunOfEachAggregateAsync(database, db);
+
+        var nodes = Nodes(plan).ToList();
+        // No node tests a row against an array element by element (= ANY / <> ALL over a parameter array).
+        Assert.DoesNotContain(nodes, n => n.EnumerateObject().Any(p => p.Value.ValueKind == JsonValueKind.String
+            && (p.Value.GetString()!.Contains("ANY (") || p.Value.GetString()!.Contains("ALL ("))));
+        // The aggregates through a hash semi-join on unnest, the taken sequences through a hashed subplan.
+        Assert.Contains(nodes, n => n.GetProperty("Node Type").GetString() == "Hash Join" && n.GetProperty("Join Type").GetString() == "Semi"
+            && n.GetProperty("Hash Cond").GetString()!.Contains("unnest"));
+        Assert.Contains(nodes, n => n.TryGetProperty("Filter", out var filter) && filter.GetString()!.Contains("hashed SubPlan"));
+        AssertReadsOnlyTheBoundedIndexRange(plan);
+    }
+
+    [Fact]
+    public async Task A_generic_plan_of_the_order_check_keeps_to_the_index_range_while_statistics_still_count_sent_rows_as_unsent()
+    {
+        using var database = await TestDatabase.CreateAsync(Provider.Postgres, postgres);
+        await using var db = database.CreateContext();
+        // Analyzed while every row was unsent (a relay catching up before autovacuum comes back): for "Sequence < bound"
+        // the primary key then looks as cheap as the (SentAt, Sequence) index, and it reads every sent row below the bound.
+        await SeedAsync(db, sent: 0, backlog: Sent + Backlog, aggregates: CheckedAggregates);
+        await db.Database.ExecuteSqlRawAsync(
+            """UPDATE outbox_messages SET "SentAt" = now() at time zone 'utc' WHERE "Sequence" <= {0}""", Sent);
+
+        var plan = await CheckSecondRunOfEachAggregateAsync(database, db);
+
+        AssertReadsOnlyTheBoundedIndexRange(plan);
+    }
+
+    /// <summary>
+    /// With 500 aggregates the backlog's first 1,000 rows are two rows of each: a claim of the second ones (500 aggregates,
+    /// 500 taken sequences) is checked, each aggregate's first row (unsent, outside the claim) must come back as its
+    /// blocker, and the check's statement is explained as a prepared one's generic plan (Npgsql's Max Auto Prepare).
+    /// </summary>
+    private static async Task<JsonElement> CheckSecondRunOfEachAggregateAsync(TestDatabase database, DbContext db)
+    {
+        var claimed = await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.SentAt == null).OrderBy(m => m.Sequence)
+            .Skip(CheckedAggregates).Take(CheckedAggregates).ToListAsync();
+        var commands = new CommandCapture();
+        var options = new DbContextOptionsBuilder<TestDbContext>();
+        database.Configure(options);
+        await using var checking = new TestDbContext(options.AddInterceptors(commands).Options);
+
+        var blockers = await OutboxClaim.FirstBlockingRowsAsync(checking, claimed, marking: null, CancellationToken.None);
+
+        Assert.Equal(claimed.ToDictionary(m => m.AggregateId, m => new Blocker(m.Sequence - CheckedAggregates, null)), blockers);
+        var command = Assert.Single(commands.Commands);
+        return await ExplainGenericAsync(database.ConnectionString, command,
+            ["text[]", "bigint[]", "bigint"],
+            $"'{{{string.Join(',', claimed.Select(m => m.AggregateId))}}}', '{{{string.Join(',', claimed.Select(m => m.Sequence))}}}', {claimed.Max(m => m.Sequence)}");
+    }
+
+    /// <summary>One range of the (SentAt, Sequence) index bounded by the claim's last row: the 999 unsent rows before it.</summary>
+    private static void AssertReadsOnlyTheBoundedIndexRange(JsonElement plan)
+    {
+        var nodes = Nodes(plan).ToList();
+        Assert.DoesNotContain(nodes, n => n.GetProperty("Node Type").GetString() == "Sort" && n.GetProperty("Actual Rows").GetDouble() > CheckedAggregates);
+        var index = nodes.Single(n => n.TryGetProperty("Index Name", out _));
+        Assert.Equal("IX_outbox_messages_SentAt_Sequence", index.GetProperty("Index Name").GetString());
+        Assert.Contains("$3", index.GetProperty("Index Cond").GetString());
+        var scan = nodes.Single(n => n.TryGetProperty("Relation Name", out _));
+        var read = scan.GetProperty("Actual Rows").GetDouble() + RemovedByFilter(scan);
+        Assert.True(read < 2 * CheckedAggregates, $"the order check read {read} rows for a range of {2 * CheckedAggregates - 1}: {plan}");
+    }
+
+    [Fact]
     public async Task A_generic_plan_with_thousands_of_holds_reads_the_held_run_ahead_of_the_batch_and_the_batch()
     {
         using var database = await TestDatabase.CreateAsync(Provider.Postgres, postgres);
@@ -99,17 +172,20 @@ public sealed class OutboxClaimPlanTests(PostgresFixture postgres)
         Assert.True(RemovedByFilter(scan) <= HeldRun, $"the claim passed over {RemovedByFilter(scan)} rows for a held run of {HeldRun}: {plan}");
     }
 
-    /// <summary>Sent rows, then <paramref name="heldRun"/> rows of aggregates <c>held-N</c>, then the backlog.</summary>
-    private static async Task SeedAsync(DbContext db, int heldRun = 0)
+    /// <summary>
+    /// <paramref name="sent"/> rows (marked in sequence order, a millisecond apart, as a relay marks them), then <paramref name="heldRun"/>
+    /// rows of aggregates <c>held-N</c>, then the backlog, its rows spread over <paramref name="aggregates"/> aggregates.
+    /// </summary>
+    private static async Task SeedAsync(DbContext db, int heldRun = 0, int aggregates = Aggregates, int sent = Sent, int backlog = Backlog)
     {
         await db.Database.ExecuteSqlRawAsync(
             """
             INSERT INTO outbox_messages ("MessageId", "MessageType", "Payload", "AggregateId", "OccurredAt", "CreatedAt", "SentAt", "Attempts")
             SELECT gen_random_uuid(), 'ContactCreated', '{{}}',
                    CASE WHEN i > {0} AND i <= {0} + {3} THEN 'held-' || (i % {4}) ELSE 'contact-' || (i % {2}) END, now(), now(),
-                   CASE WHEN i <= {0} THEN now() at time zone 'utc' END, 0
+                   CASE WHEN i <= {0} THEN now() at time zone 'utc' - ({0} - i) * interval '1 millisecond' END, 0
             FROM generate_series(1, {1}) AS i
-            """, Sent, Sent + heldRun + Backlog, Aggregates, heldRun, Holds);
+            """, sent, sent + heldRun + backlog, aggregates, heldRun, Holds);
         await db.Database.ExecuteSqlRawAsync("ANALYZE outbox_messages");
     }
 
@@ -146,6 +222,44 @@ public sealed class OutboxClaimPlanTests(PostgresFixture postgres)
         command.Parameters.Add(new NpgsqlParameter { Value = heads });
         var json = (string)(await command.ExecuteScalarAsync())!;
         return JsonDocument.Parse(json).RootElement[0].GetProperty("Plan");
+    }
+
+    /// <summary>
+    /// EXPLAIN ANALYZE of a command EF sent, prepared under <c>force_generic_plan</c>: EF's <c>@pN</c> placeholders become
+    /// the prepared statement's typed <c>$N+1</c>, and the values go in as literals (EXPLAIN EXECUTE binds no parameters).
+    /// </summary>
+    private static async Task<JsonElement> ExplainGenericAsync(string connectionString, SentCommand command, string[] types, string values)
+    {
+        Assert.Equal(types.Length, command.Parameters.Count);
+        var sql = command.Text;
+        // Last first, so @p1 does not rewrite the start of @p10.
+        for (var i = command.Parameters.Count - 1; i >= 0; i--)
+        {
+            sql = sql.Replace("@" + command.Parameters[i].TrimStart('@'), $"${i + 1}");
+        }
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using var prepare = new NpgsqlCommand(
+            $"SET LOCAL plan_cache_mode = force_generic_plan; PREPARE checked({string.Join(", ", types)}) AS {sql}", connection, transaction);
+        await prepare.ExecuteNonQueryAsync();
+        await using var explain = new NpgsqlCommand($"EXPLAIN (ANALYZE, FORMAT JSON) EXECUTE checked({values})", connection, transaction);
+        return JsonDocument.Parse((string)(await explain.ExecuteScalarAsync())!).RootElement[0].GetProperty("Plan");
+    }
+
+    private sealed record SentCommand(string Text, List<string> Parameters);
+
+    /// <summary>The text and parameter names of the commands a context sends to read rows, for a later EXPLAIN.</summary>
+    private sealed class CommandCapture : DbCommandInterceptor
+    {
+        public List<SentCommand> Commands { get; } = [];
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Commands.Add(new SentCommand(command.CommandText, command.Parameters.Cast<DbParameter>().Select(p => p.ParameterName).ToList()));
+            return ValueTask.FromResult(result);
+        }
     }
 
     /// <summary>Runs EXPLAIN ANALYZE on the first query a context sends, with its parameters, then lets it run.</summary>

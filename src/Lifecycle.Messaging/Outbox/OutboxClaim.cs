@@ -66,8 +66,10 @@ internal static class OutboxClaim
         var aggregates = claimed.Select(m => m.AggregateId).Distinct(StringComparer.Ordinal).ToArray();
         var taken = claimed.Select(m => m.Sequence).Concat(marking ?? Enumerable.Empty<long>()).ToArray();
         var before = claimed.Max(m => m.Sequence);
-        var blockers = await db.Set<OutboxMessage>()
-            .Where(m => m.SentAt == null && m.Sequence < before && aggregates.Contains(m.AggregateId) && !taken.Contains(m.Sequence))
+        var ahead = LocksRows(db)
+            ? db.Set<OutboxMessage>().FromSqlRaw(RowsAheadSql(db), aggregates, taken, before)
+            : db.Set<OutboxMessage>().Where(m => m.SentAt == null && m.Sequence < before && aggregates.Contains(m.AggregateId) && !taken.Contains(m.Sequence));
+        var blockers = await ahead
             // One scan of the range: the earliest retry time among an aggregate's rows ahead is its first row's (a later
             // row is only ever published, and so only fails, once the rows before it were sent).
             .GroupBy(m => m.AggregateId)
@@ -89,15 +91,9 @@ internal static class OutboxClaim
             .ExecuteUpdateAsync(set => set.SetProperty(m => m.SentAt, (DateTime?)sentAt), cancellationToken);
     }
 
-    // Column names come from the model, so a service's naming convention cannot break the raw SQL.
     internal static string LockingSql(DbContext db)
     {
-        var entity = db.Model.FindEntityType(typeof(OutboxMessage))
-            ?? throw new InvalidOperationException($"{db.GetType().Name} has no outbox table: call modelBuilder.AddOutboxAndInbox()");
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var sql = db.GetService<ISqlGenerationHelper>();
-        string Column(string property) => sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName(table)!);
-
+        var (table, Column) = Names(db);
         var sentAt = Column(nameof(OutboxMessage.SentAt));
         var nextAttemptAt = Column(nameof(OutboxMessage.NextAttemptAt));
         var aggregateId = Column(nameof(OutboxMessage.AggregateId));
@@ -106,9 +102,46 @@ internal static class OutboxClaim
         // but PostgreSQL only sees that in this form: with ORDER BY Sequence alone it sorted the whole unsent backlog
         // (or walked the primary key through every retained sent row) before the LIMIT, per claim. Held aggregates' rows ({2},
         // an array, empty when none) but their heads ({3}) are filtered in the scan, before the LIMIT and any row lock.
-        return $"SELECT * FROM {sql.DelimitIdentifier(table.Name, table.Schema)} " +
+        return $"SELECT * FROM {table} " +
             $"WHERE {sentAt} IS NULL AND ({nextAttemptAt} IS NULL OR {nextAttemptAt} <= {{0}}) " +
             $"AND (NOT ({aggregateId} = ANY({{2}})) OR {sequence} = ANY({{3}})) " +
             $"ORDER BY {sentAt}, {sequence} LIMIT {{1}} FOR UPDATE SKIP LOCKED";
+    }
+
+    /// <summary>
+    /// The order check's rows on PostgreSQL: unsent rows before the claim's last one ({2}) of the claimed aggregates
+    /// ({0}) outside the claim and the batch still marking ({1}). As <c>= ANY(array)</c> (what LINQ's <c>Contains</c>
+    /// becomes) each row of the range was compared with every element in turn — PostgreSQL hashes such an array only when
+    /// it is a constant, and a prepared statement's generic plan sees a parameter — about 500 × 500 comparisons per pass
+    /// with a backlog. Here the aggregates are a semi-join against <c>unnest</c> (a Hash Semi Join) and the taken
+    /// sequences a <c>NOT IN</c> over <c>unnest</c> (a hashed SubPlan; no sequence is null, so NOT IN means "not among"):
+    /// one hash probe per row each. The LINQ grouping is composed on top of this text.
+    /// </summary>
+    internal static string RowsAheadSql(DbContext db)
+    {
+        var (table, Column) = Names(db);
+        var sentAt = Column(nameof(OutboxMessage.SentAt));
+        var sequence = Column(nameof(OutboxMessage.Sequence));
+        // The range is read alone, in the (SentAt, Sequence) index's order, under LIMIT (SELECT NULL): no limit when it
+        // runs (a null count means none), but the planner cannot evaluate a subquery, so it plans for a limit that stops
+        // the scan early, and walking that index in its order, with no sort, is then its cheapest path — in a generic
+        // plan and in a custom one alike. Planned without a limit, the primary key (Sequence < bound, SentAt tested per
+        // row) won as soon as the unsent rows were a tenth of the table, or statistics still counted rows marked since
+        // as unsent, and it reads every retained sent row below the bound on every pass. A plain index scan also marks
+        // the index entries that rows marked sent left behind as dead once no transaction can see them, so later passes
+        // skip them (a bitmap scan visits them until vacuum).
+        return $"SELECT * FROM (SELECT * FROM {table} WHERE {sentAt} IS NULL AND {sequence} < {{2}} ORDER BY {sentAt}, {sequence} LIMIT (SELECT NULL::bigint)) AS unsent " +
+            $"WHERE {Column(nameof(OutboxMessage.AggregateId))} IN (SELECT unnest({{0}})) AND {sequence} NOT IN (SELECT unnest({{1}}))";
+    }
+
+    // Column names come from the model, so a service's naming convention cannot break the raw SQL.
+    private static (string Table, Func<string, string> Column) Names(DbContext db)
+    {
+        var entity = db.Model.FindEntityType(typeof(OutboxMessage))
+            ?? throw new InvalidOperationException($"{db.GetType().Name} has no outbox table: call modelBuilder.AddOutboxAndInbox()");
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var sql = db.GetService<ISqlGenerationHelper>();
+        return (sql.DelimitIdentifier(table.Name, table.Schema),
+            property => sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName(table)!));
     }
 }
