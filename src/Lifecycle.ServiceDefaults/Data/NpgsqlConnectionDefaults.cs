@@ -23,7 +23,10 @@ namespace Lifecycle.ServiceDefaults.Data;
 /// event fell from 0.31–0.35 to 0.25–0.26 core-ms, the whole pipeline's from 1.07–1.23 to 0.90–1.00 (round 8 in
 /// docs/benchmarks.md). An explicit transaction (the relay's claim, an inbox batch, any service transaction) binds a
 /// connection for its length as before. Safe for the same reason as No Reset On Close: nothing of ours keeps session
-/// state, which a multiplexed command could not rely on.</item>
+/// state, which a multiplexed command could not rely on. Two things change for a command outside a transaction: Npgsql
+/// sends PostgreSQL no cancel request for it (a cancelled token abandons the wait, the statement runs to its end on the
+/// server), and once the pool is full it may queue behind another caller's statement on a busy connection. A long
+/// statement (a bulk delete, a sweep) therefore belongs in an explicit transaction or in bounded chunks.</item>
 /// </list>
 /// </summary>
 public static class NpgsqlConnectionDefaults
@@ -51,6 +54,17 @@ public static class NpgsqlConnectionDefaults
             builder.Multiplexing = Multiplexing;
         }
         return builder.ConnectionString;
+    }
+
+    /// <summary>
+    /// Closes the idle connections of the pool a service context uses for <paramref name="connectionString"/> (Npgsql
+    /// keys pools by the exact text, so the defaults are applied first, as the context does); busy ones close when
+    /// they are returned.
+    /// </summary>
+    public static void ClearPool(string connectionString)
+    {
+        using var connection = new NpgsqlConnection(Apply(connectionString));
+        NpgsqlConnection.ClearPool(connection);
     }
 
     // Npgsql accepts "No Reset On Close" and "NoResetOnClose", in any case.

@@ -2,7 +2,6 @@ using Lifecycle.Messaging.TestDispatcher.Model;
 using Lifecycle.ServiceDefaults.Data;
 using Lifecycle.Testing;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Lifecycle.Messaging.Tests.Infrastructure;
 
@@ -75,8 +74,7 @@ public sealed class TestDatabase : IDisposable
         {
             // Every test's database has its own Npgsql pool, which would keep its connections open (idle ones for minutes)
             // while the next tests open theirs against the same server's max_connections.
-            using var connection = new NpgsqlConnection(NpgsqlConnectionDefaults.Apply(ConnectionString));
-            NpgsqlConnection.ClearPool(connection);
+            NpgsqlConnectionDefaults.ClearPool(ConnectionString);
         }
     }
 }
