@@ -54,6 +54,8 @@ internal sealed class OutboxPruner<TDbContext>(
         int deleted;
         do
         {
+            // Checked here too: on PostgreSQL the gate passes at once, and a stop should not wait for the backlog.
+            cancellationToken.ThrowIfCancellationRequested();
             // The gate per chunk, not per prune: on SQLite other writers get their turn between chunks.
             using var writing = await gate.EnterAsync(db, cancellationToken);
             deleted = await deleteChunk();
