@@ -40,4 +40,8 @@ public sealed class OutboxOptions
     public TimeSpan InboxRetention { get; set; } = TimeSpan.FromDays(7);
 
     public TimeSpan PruneInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Most rows one prune statement deletes; a prune repeats it until nothing past retention is left.</summary>
+    [Range(1, 100000)]
+    public int PruneBatchSize { get; set; } = 1000;
 }

@@ -1,9 +1,6 @@
 using System.Text;
 using Lifecycle.Messaging.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Lifecycle.Messaging.Inbox;
 
@@ -18,15 +15,13 @@ namespace Lifecycle.Messaging.Inbox;
 /// </summary>
 internal static class InboxInsert
 {
-    private const string NpgsqlProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";
-
     // SQLite: each row takes one parameter (the two shared values are bound once): far below SQLite's limit.
     private const int RowsPerStatement = 1000;
 
     public static async Task<HashSet<Guid>> InsertNewAsync(
         DbContext db, string consumer, IReadOnlyList<Guid> messageIds, DateTime processedAt, CancellationToken cancellationToken)
     {
-        if (DatabaseProviderName.Of(db) == NpgsqlProvider)
+        if (DatabaseProviderName.IsNpgsql(db))
         {
             // The ids go as one uuid[] parameter, so the statement's text is the same for every batch size: Npgsql keeps
             // it prepared and PostgreSQL parses and plans it once per connection, not once per batch (one VALUES row per
@@ -70,14 +65,9 @@ internal static class InboxInsert
 
     private static (string Table, string MessageId, string Consumer, string ProcessedAt, string Value) Names(DbContext db)
     {
-        var entity = db.Model.FindEntityType(typeof(InboxMessage))
-            ?? throw new InvalidOperationException($"{db.GetType().Name} has no inbox table: call modelBuilder.AddOutboxAndInbox()");
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var sql = db.GetService<ISqlGenerationHelper>();
-        string Column(string property) => sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName(table)!);
-
+        var inbox = MappedTable.Of<InboxMessage>(db, "inbox");
         // SqlQueryRaw of a scalar reads the column named Value.
-        return (sql.DelimitIdentifier(table.Name, table.Schema), Column(nameof(InboxMessage.MessageId)),
-            Column(nameof(InboxMessage.Consumer)), Column(nameof(InboxMessage.ProcessedAt)), sql.DelimitIdentifier("Value"));
+        return (inbox.Name, inbox.Column(nameof(InboxMessage.MessageId)), inbox.Column(nameof(InboxMessage.Consumer)),
+            inbox.Column(nameof(InboxMessage.ProcessedAt)), inbox.Delimit("Value"));
     }
 }

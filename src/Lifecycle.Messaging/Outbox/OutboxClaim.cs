@@ -1,8 +1,5 @@
 using Lifecycle.Messaging.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Lifecycle.Messaging.Outbox;
 
@@ -13,9 +10,7 @@ namespace Lifecycle.Messaging.Outbox;
 /// </summary>
 internal static class OutboxClaim
 {
-    private const string NpgsqlProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";
-
-    public static bool LocksRows(DbContext db) => DatabaseProviderName.Of(db) == NpgsqlProvider;
+    public static bool LocksRows(DbContext db) => DatabaseProviderName.IsNpgsql(db);
 
     /// <param name="skip">Rows of a batch published but not yet marked, which the claim must not return again.</param>
     /// <param name="held">
@@ -93,11 +88,12 @@ internal static class OutboxClaim
 
     internal static string LockingSql(DbContext db)
     {
-        var (table, Column) = Names(db);
-        var sentAt = Column(nameof(OutboxMessage.SentAt));
-        var nextAttemptAt = Column(nameof(OutboxMessage.NextAttemptAt));
-        var aggregateId = Column(nameof(OutboxMessage.AggregateId));
-        var sequence = Column(nameof(OutboxMessage.Sequence));
+        var outbox = Outbox(db);
+        var table = outbox.Name;
+        var sentAt = outbox.Column(nameof(OutboxMessage.SentAt));
+        var nextAttemptAt = outbox.Column(nameof(OutboxMessage.NextAttemptAt));
+        var aggregateId = outbox.Column(nameof(OutboxMessage.AggregateId));
+        var sequence = outbox.Column(nameof(OutboxMessage.Sequence));
         // Ordering by (SentAt, Sequence), the index's own order, is ordering by Sequence here (every SentAt is null),
         // but PostgreSQL only sees that in this form: with ORDER BY Sequence alone it sorted the whole unsent backlog
         // (or walked the primary key through every retained sent row) before the LIMIT, per claim. Held aggregates' rows ({2},
@@ -119,9 +115,10 @@ internal static class OutboxClaim
     /// </summary>
     internal static string RowsAheadSql(DbContext db)
     {
-        var (table, Column) = Names(db);
-        var sentAt = Column(nameof(OutboxMessage.SentAt));
-        var sequence = Column(nameof(OutboxMessage.Sequence));
+        var outbox = Outbox(db);
+        var table = outbox.Name;
+        var sentAt = outbox.Column(nameof(OutboxMessage.SentAt));
+        var sequence = outbox.Column(nameof(OutboxMessage.Sequence));
         // The range is read alone, in the (SentAt, Sequence) index's order, under LIMIT (SELECT NULL): no limit when it
         // runs (a null count means none), but the planner cannot evaluate a subquery, so it plans for a limit that stops
         // the scan early, and walking that index in its order, with no sort, is then its cheapest path — in a generic
@@ -131,17 +128,8 @@ internal static class OutboxClaim
         // the index entries that rows marked sent left behind as dead once no transaction can see them, so later passes
         // skip them (a bitmap scan visits them until vacuum).
         return $"SELECT * FROM (SELECT * FROM {table} WHERE {sentAt} IS NULL AND {sequence} < {{2}} ORDER BY {sentAt}, {sequence} LIMIT (SELECT NULL::bigint)) AS unsent " +
-            $"WHERE {Column(nameof(OutboxMessage.AggregateId))} IN (SELECT unnest({{0}})) AND {sequence} NOT IN (SELECT unnest({{1}}))";
+            $"WHERE {outbox.Column(nameof(OutboxMessage.AggregateId))} IN (SELECT unnest({{0}})) AND {sequence} NOT IN (SELECT unnest({{1}}))";
     }
 
-    // Column names come from the model, so a service's naming convention cannot break the raw SQL.
-    private static (string Table, Func<string, string> Column) Names(DbContext db)
-    {
-        var entity = db.Model.FindEntityType(typeof(OutboxMessage))
-            ?? throw new InvalidOperationException($"{db.GetType().Name} has no outbox table: call modelBuilder.AddOutboxAndInbox()");
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var sql = db.GetService<ISqlGenerationHelper>();
-        return (sql.DelimitIdentifier(table.Name, table.Schema),
-            property => sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName(table)!));
-    }
+    private static MappedTable Outbox(DbContext db) => MappedTable.Of<OutboxMessage>(db, "outbox");
 }

@@ -12,7 +12,11 @@ namespace Lifecycle.Messaging.Persistence;
 /// </summary>
 internal static class DatabaseProviderName
 {
+    private const string Npgsql = "Npgsql.EntityFrameworkCore.PostgreSQL";
     private static readonly ConcurrentDictionary<Type, string> names = new();
+
+    /// <summary>PostgreSQL through Npgsql: where the outbox and inbox use their PostgreSQL-only SQL (row locks, arrays).</summary>
+    public static bool IsNpgsql(DbContext db) => Of(db) == Npgsql;
 
     public static string Of(DbContext db)
     {
