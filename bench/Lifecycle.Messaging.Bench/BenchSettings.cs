@@ -15,17 +15,16 @@ namespace Lifecycle.Messaging.Bench;
 /// <param name="Overrides">Library settings for the outbox/inbox scenarios (--set Messaging:InboxBatchSize=16, repeatable).</param>
 /// <param name="BatchSaving">How the inbox batches of the insert-only benchmark handler save (--batch-saving AfterEachMessage).</param>
 /// <param name="Providers">The databases to run after the baseline (--provider sqlite|postgres; both by default).</param>
-/// <param name="PostgresPoolSize">Npgsql's Maximum Pool Size for the PostgreSQL scenario (--pg-pool N; Npgsql's default 100 otherwise).</param>
 /// <param name="PooledContexts">AddServiceDbContext's pooled contexts, as the services run (--unpooled-contexts: a new context per scope, as before round 5).</param>
 /// <param name="NpgsqlDefaults">AddServiceDbContext's Npgsql connection defaults (--no-npgsql-defaults: Npgsql's own, as before round 5).</param>
-/// <param name="PostgresSettings">Npgsql connection string settings added for the PostgreSQL scenario (--pg-set Multiplexing=false, repeatable), after the defaults are decided: a key set here wins.</param>
+/// <param name="PostgresSettings">Npgsql connection string settings added for the PostgreSQL scenario (--pg-set Multiplexing=false, repeatable; --pg-pool N is --pg-set "Maximum Pool Size=N"), after the defaults are decided: a key set here wins.</param>
 /// <param name="WarmUpEvents">Events offered at the run's rate before measuring, at least (--warmup-events N, default 10,000).</param>
 /// <param name="WarmUpMaxEvents">Most events the warm-up offers while tiered compilation has not settled (--warmup-max-events N, default 120,000; see <see cref="WarmUp"/>).</param>
 /// <param name="GateProducerWrites">
 /// The producers' SQLite commits queue behind the library's write gate (SerializeSqliteWrites, the recommended
 /// setting); --ungated-producers leaves them to SQLite's busy handler, as before the option existed.
 /// </param>
-public sealed record BenchSettings(int Events, int RatePerSecond, int InFlight, int EventsPerCommit, bool Timeline, bool Profile, InboxBatchSaving BatchSaving, string[] Providers, IReadOnlyDictionary<string, string?> Overrides, bool GateProducerWrites, int? PostgresPoolSize = null, bool PooledContexts = true, bool NpgsqlDefaults = true, int WarmUpEvents = 10_000, int WarmUpMaxEvents = 120_000, IReadOnlyList<string>? PostgresSettings = null)
+public sealed record BenchSettings(int Events, int RatePerSecond, int InFlight, int EventsPerCommit, bool Timeline, bool Profile, InboxBatchSaving BatchSaving, string[] Providers, IReadOnlyDictionary<string, string?> Overrides, bool GateProducerWrites, bool PooledContexts = true, bool NpgsqlDefaults = true, int WarmUpEvents = 10_000, int WarmUpMaxEvents = 120_000, IReadOnlyList<string>? PostgresSettings = null)
 {
     public static BenchSettings Parse(string[] args)
     {
@@ -42,12 +41,12 @@ public sealed record BenchSettings(int Events, int RatePerSecond, int InFlight, 
             args.Zip(args.Skip(1)).Where(pair => pair.First == "--set").Select(pair => pair.Second.Split('=', 2))
                 .ToDictionary(kv => kv[0], kv => (string?)kv[1]),
             !args.Contains("--ungated-producers"),
-            Arg("--pg-pool", 0) is > 0 and var pool ? pool : null,
             !args.Contains("--unpooled-contexts"),
             !args.Contains("--no-npgsql-defaults"),
             Arg("--warmup-events", 10_000),
             Arg("--warmup-max-events", 120_000),
-            args.Zip(args.Skip(1)).Where(pair => pair.First == "--pg-set").Select(pair => pair.Second).ToList());
+            args.Zip(args.Skip(1)).Where(pair => pair.First == "--pg-set").Select(pair => pair.Second)
+                .Concat(Arg("--pg-pool", 0) is > 0 and var pool ? [$"Maximum Pool Size={pool}"] : []).ToList());
     }
 
     /// <summary>The consumer queue settings every scenario uses, the baseline included: the library's defaults unless overridden.</summary>
@@ -63,5 +62,5 @@ public sealed record BenchSettings(int Events, int RatePerSecond, int InFlight, 
     public override string ToString() =>
         $"{Events} events after {WarmUpEvents}–{WarmUpMaxEvents} to warm up, offered at {(RatePerSecond == 0 ? "max" : $"{RatePerSecond}/s")}, up to {InFlight} units of work in flight, {EventsPerCommit} event(s) per commit, " +
         $"{string.Join(" and ", Providers)}, consumer {ConcurrentMessageLimit} concurrent / prefetch {PrefetchCount}, inbox batches saved {BatchSaving}, " +
-        $"producer SQLite writes {(GateProducerWrites ? "gated" : "ungated")}{(PostgresPoolSize is { } pool ? $", PostgreSQL pool {pool}" : "")}{(PooledContexts ? ", pooled DbContexts" : ", a DbContext per scope")}{(NpgsqlDefaults ? "" : ", Npgsql's own connection defaults")}{string.Concat((PostgresSettings ?? []).Select(setting => $", PostgreSQL {setting}"))}{string.Concat(Overrides.Select(o => $", {o.Key}={o.Value}"))}";
+        $"producer SQLite writes {(GateProducerWrites ? "gated" : "ungated")}{(PooledContexts ? ", pooled DbContexts" : ", a DbContext per scope")}{(NpgsqlDefaults ? "" : ", Npgsql's own connection defaults")}{string.Concat((PostgresSettings ?? []).Select(setting => $", PostgreSQL {setting}"))}{string.Concat(Overrides.Select(o => $", {o.Key}={o.Value}"))}";
 }

@@ -14,10 +14,6 @@ try
     Console.WriteLine($"Outbox → RabbitMQ → inbox consumer, {settings}, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
     var sqlite = $"Data Source={Path.Combine(scratch.Path, "bench.db")}";
     var pg = await postgres.CreateDatabaseAsync("bench");
-    if (settings.PostgresPoolSize is { } pool)
-    {
-        pg += $";Maximum Pool Size={pool}";
-    }
     if (!settings.NpgsqlDefaults)
     {
         // Npgsql's own defaults, set explicitly so AddServiceDbContext leaves them (as before round 5).

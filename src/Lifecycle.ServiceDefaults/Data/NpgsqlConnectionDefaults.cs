@@ -41,18 +41,16 @@ public static class NpgsqlConnectionDefaults
         var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
         var keys = given.Keys.Cast<string>().Select(Normalize).ToHashSet(StringComparer.Ordinal);
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!keys.Contains(Normalize(nameof(NpgsqlConnectionStringBuilder.NoResetOnClose))))
+        void Default(string key, Action<NpgsqlConnectionStringBuilder> set)
         {
-            builder.NoResetOnClose = NoResetOnClose;
+            if (!keys.Contains(Normalize(key)))
+            {
+                set(builder);
+            }
         }
-        if (!keys.Contains(Normalize(nameof(NpgsqlConnectionStringBuilder.MaxAutoPrepare))))
-        {
-            builder.MaxAutoPrepare = MaxAutoPrepare;
-        }
-        if (!keys.Contains(Normalize(nameof(NpgsqlConnectionStringBuilder.Multiplexing))))
-        {
-            builder.Multiplexing = Multiplexing;
-        }
+        Default(nameof(NpgsqlConnectionStringBuilder.NoResetOnClose), b => b.NoResetOnClose = NoResetOnClose);
+        Default(nameof(NpgsqlConnectionStringBuilder.MaxAutoPrepare), b => b.MaxAutoPrepare = MaxAutoPrepare);
+        Default(nameof(NpgsqlConnectionStringBuilder.Multiplexing), b => b.Multiplexing = Multiplexing);
         return builder.ConnectionString;
     }
 
