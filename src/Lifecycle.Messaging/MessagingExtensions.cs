@@ -35,6 +35,8 @@ public static class MessagingExtensions
         services.AddOptions<OutboxOptions>()
             .Bind(builder.Configuration.GetSection(OutboxOptions.SectionName))
             .ValidateDataAnnotations()
+            // The pruner's own loop waits this long between prunes: zero would run prune after prune without a pause.
+            .Validate(o => o.PruneInterval > TimeSpan.Zero, "Messaging:Outbox:PruneInterval must be positive")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SqliteWriteGate>();
@@ -47,6 +49,7 @@ public static class MessagingExtensions
         if (builder.Configuration.GetValue($"{OutboxOptions.SectionName}:{nameof(OutboxOptions.DispatcherEnabled)}", true))
         {
             services.AddHostedService<OutboxDispatcher<TDbContext>>();
+            services.AddHostedService<OutboxPruningService<TDbContext>>();
         }
         return builder;
     }

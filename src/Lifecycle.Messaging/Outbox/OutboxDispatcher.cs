@@ -8,13 +8,13 @@ namespace Lifecycle.Messaging.Outbox;
 
 /// <summary>
 /// Relays one DbContext's outbox to RabbitMQ: runs a pass when a commit signals new rows or the poll interval
-/// passes, keeps going while batches come back full, backs off while the database fails, and prunes old rows.
+/// passes, keeps going while batches come back full, and backs off while the database fails. Pruning runs on its own
+/// loop (<see cref="OutboxPruningService{TDbContext}"/>), so a long prune never delays a pass.
 /// While batches come back full, a batch is marked sent in the background as the next one is claimed and published,
 /// so the broker is not left idle during the database round trips; at most one batch is marking at a time.
 /// </summary>
 internal sealed class OutboxDispatcher<TDbContext>(
     OutboxDispatchPass<TDbContext> pass,
-    OutboxPruner<TDbContext> pruner,
     OutboxSignal<TDbContext> signal,
     IOptions<OutboxOptions> options,
     TimeProvider time,
@@ -24,7 +24,6 @@ internal sealed class OutboxDispatcher<TDbContext>(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        var nextPrune = time.GetUtcNow();
         var consecutiveFaults = 0;
         (PublishedBatch Batch, Task Done)? marking = null;
         try
@@ -56,11 +55,6 @@ internal sealed class OutboxDispatcher<TDbContext>(
                     }
                     await SettleAsync(marking, orDiscard: null);
                     marking = null;
-                    if (time.GetUtcNow() >= nextPrune)
-                    {
-                        await pruner.PruneAsync(stoppingToken);
-                        nextPrune = time.GetUtcNow() + settings.PruneInterval;
-                    }
                     if (result.Sent == 0 && result.Failed > 0)
                     {
                         // Nothing got through (typically the broker is down): wake on the poll interval only, not on

@@ -16,7 +16,8 @@ namespace Lifecycle.Messaging.Outbox;
 /// server-side cancel when the service stops, and commands multiplexed onto its busy connection queue behind it while
 /// the pool is full; on SQLite it holds the database's one write lock, and this process's write gate, for all of it.
 /// A chunk is a short statement with short locks; the relay's marking and service writes go between chunks, and a
-/// stop takes effect at the next one.
+/// stop takes effect at the next one. On PostgreSQL each chunk runs in a transaction of its own, which binds it a
+/// connection (see <see cref="RepeatAsync"/>). <see cref="OutboxPruningService{TDbContext}"/> runs it, apart from the relay.
 /// </summary>
 internal sealed class OutboxPruner<TDbContext>(
     IServiceScopeFactory scopes,
@@ -58,7 +59,17 @@ internal sealed class OutboxPruner<TDbContext>(
             cancellationToken.ThrowIfCancellationRequested();
             // The gate per chunk, not per prune: on SQLite other writers get their turn between chunks.
             using var writing = await gate.EnterAsync(db, cancellationToken);
+            // A chunk may wait on a row lock (a long transaction touching old rows). Multiplexed, outside a transaction,
+            // it would wait on a shared connection, and every command written to that connection after it would wait
+            // too; and a stop or the command timeout only abandons a multiplexed command at the client, so it kept
+            // waiting in the server while the next prune queued a second one behind it. In a transaction it waits on a
+            // connection of its own and is cancelled in the server.
+            await using var transaction = DatabaseProviderName.IsNpgsql(db) ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
             deleted = await deleteChunk();
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
             total += deleted;
         }
         while (deleted >= chunk);
