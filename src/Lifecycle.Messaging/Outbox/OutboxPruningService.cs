@@ -9,7 +9,7 @@ namespace Lifecycle.Messaging.Outbox;
 /// <summary>
 /// Prunes one DbContext's outbox and inbox every <see cref="OutboxOptions.PruneInterval"/> (first at start), on its own
 /// loop beside the dispatcher: a prune of a large backlog is many chunks, and a chunk may wait on a lock (a row another
-/// transaction holds, SQLite's write gate behind service writes); run between relay passes it held up relaying for all of
+/// transaction holds, or SQLite's write gate while another writer has it); run between relay passes it held up relaying for all of
 /// that. A failed prune is logged and retried at the next interval; the rows it left are still past retention then.
 /// </summary>
 internal sealed class OutboxPruningService<TDbContext>(
